@@ -1,0 +1,86 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { getDb } from '../client';
+import { UnauthenticatedError } from '../errors';
+import { posts } from '../schema';
+import { createTestUser, useTempDatabase } from '../testing';
+import { createPost, listPosts, PAGE_SIZE } from './posts';
+
+let db: Awaited<ReturnType<typeof useTempDatabase>>;
+beforeAll(async () => {
+  db = await useTempDatabase();
+});
+afterAll(() => db.cleanup());
+
+describe('posts', () => {
+  it('shows the home timeline newest first, own posts only before following exists', async () => {
+    const alice = await createTestUser();
+    const bob = await createTestUser();
+    const base = Date.now();
+    await getDb()
+      .insert(posts)
+      .values([
+        { body: 'alice old', userId: alice.id, timestamp: new Date(base - 3000) },
+        { body: 'bob', userId: bob.id, timestamp: new Date(base - 2000) },
+        { body: 'alice new', userId: alice.id, timestamp: new Date(base - 1000) },
+      ]);
+    const home = await listPosts(alice, { scope: { kind: 'home' } });
+    expect(home.posts.map((p) => p.body)).toEqual(['alice new', 'alice old']);
+    expect(home.posts[0].author.username).toBe(alice.username);
+    const explore = await listPosts(alice, { scope: { kind: 'explore' } });
+    expect(explore.posts.slice(0, 3).map((p) => p.body)).toEqual(['alice new', 'bob', 'alice old']);
+  });
+
+  it('pages with keyset cursors both ways, with no gaps or repeats', async () => {
+    const carol = await createTestUser();
+    const same = new Date(Date.now() + 10_000); // identical timestamps: the id breaks the tie
+    await getDb()
+      .insert(posts)
+      .values(Array.from({ length: 60 }, (_, i) => ({ body: `p${i}`, userId: carol.id, timestamp: i < 10 ? same : new Date(same.getTime() - i * 1000) })));
+    const scope = { kind: 'user', userId: carol.id } as const;
+    const seen: string[] = [];
+    let page = await listPosts(carol, { scope });
+    expect(page.newerCursor).toBeNull();
+    const pages = [page];
+    while (page.olderCursor) {
+      page = await listPosts(carol, { scope, before: page.olderCursor });
+      pages.push(page);
+    }
+    for (const p of pages) seen.push(...p.posts.map((x) => x.body));
+    expect(pages.map((p) => p.posts.length)).toEqual([PAGE_SIZE, PAGE_SIZE, 10]);
+    expect(new Set(seen).size).toBe(60);
+    // Going back from the last page returns exactly the middle page, then the first.
+    const back = await listPosts(carol, { scope, after: pages[2].newerCursor });
+    expect(back.posts.map((p) => p.id)).toEqual(pages[1].posts.map((p) => p.id));
+    const first = await listPosts(carol, { scope, after: back.newerCursor });
+    expect(first.posts.map((p) => p.id)).toEqual(pages[0].posts.map((p) => p.id));
+    expect(first.newerCursor).toBeNull();
+  });
+
+  it('treats a malformed cursor as the first page', async () => {
+    const dave = await createTestUser();
+    await createPost(dave, { body: 'hello' });
+    for (const before of ['garbage', '%%%', 'MTIz', '']) {
+      const page = await listPosts(dave, { scope: { kind: 'home' }, before });
+      expect(page.posts.map((p) => p.body)).toEqual(['hello']);
+    }
+  });
+
+  it('stores bodies exactly, HTML and unicode included', async () => {
+    const erin = await createTestUser();
+    const body = '<script>alert(1)</script>\nline two 🎉 ünïcödé';
+    await createPost(erin, { body });
+    const page = await listPosts(erin, { scope: { kind: 'home' } });
+    expect(page.posts[0].body).toBe(body);
+  });
+
+  it('refuses anonymous callers', async () => {
+    await expect(listPosts(null, { scope: { kind: 'explore' } })).rejects.toBeInstanceOf(UnauthenticatedError);
+    await expect(createPost(null, { body: 'x' })).rejects.toBeInstanceOf(UnauthenticatedError);
+  });
+
+  it('enforces foreign keys: a post needs a real author', async () => {
+    await expect(
+      getDb().insert(posts).values({ body: 'orphan', userId: 424242, timestamp: new Date() }),
+    ).rejects.toMatchObject({ cause: { message: expect.stringMatching(/FOREIGN KEY constraint failed/) } });
+  });
+});

@@ -1,0 +1,119 @@
+import 'server-only';
+import { and, asc, desc, eq, or, sql, type SQL } from 'drizzle-orm';
+import { avatarHash } from '../avatar';
+import { getDb } from '../client';
+import { decodeCursor, encodeCursor, type Cursor } from '../cursor';
+import { UnauthenticatedError } from '../errors';
+import { posts, users } from '../schema';
+import type { Viewer } from '../viewer';
+
+export const PAGE_SIZE = 25;
+
+export interface PostDTO {
+  id: number;
+  body: string;
+  /** ISO 8601, UTC. */
+  timestamp: string;
+  author: { username: string; avatarHash: string };
+}
+
+export interface PostPage {
+  posts: PostDTO[];
+  /** Cursor for the next, older page (`?before=`), or null at the end. */
+  olderCursor: string | null;
+  /** Cursor for the previous, newer page (`?after=`), or null on the first page. */
+  newerCursor: string | null;
+}
+
+export type PostScope = { kind: 'home' } | { kind: 'explore' } | { kind: 'user'; userId: number };
+
+/**
+ * Which posts a scope shows. The home timeline is the viewer's own posts; following adds the posts of
+ * followed users here, as one more OR branch, so the page stays one query.
+ */
+function scopeFilter(viewer: Viewer, scope: PostScope): SQL | undefined {
+  switch (scope.kind) {
+    case 'home':
+      return eq(posts.userId, viewer.id);
+    case 'user':
+      return eq(posts.userId, scope.userId);
+    case 'explore':
+      return undefined;
+  }
+}
+
+const olderThan = (c: Cursor) =>
+  or(sql`${posts.timestamp} < ${c.timestamp}`, and(sql`${posts.timestamp} = ${c.timestamp}`, sql`${posts.id} < ${c.id}`));
+const newerThan = (c: Cursor) =>
+  or(sql`${posts.timestamp} > ${c.timestamp}`, and(sql`${posts.timestamp} = ${c.timestamp}`, sql`${posts.id} > ${c.id}`));
+
+async function selectPosts(where: SQL | undefined, direction: 'older' | 'newer', limit: number) {
+  const order = direction === 'older' ? [desc(posts.timestamp), desc(posts.id)] : [asc(posts.timestamp), asc(posts.id)];
+  const rows = await getDb()
+    .select({ id: posts.id, body: posts.body, timestamp: posts.timestamp, username: users.username, email: users.email })
+    .from(posts)
+    .innerJoin(users, eq(users.id, posts.userId))
+    .where(where)
+    .orderBy(...order)
+    .limit(limit);
+  return direction === 'older' ? rows : rows.reverse();
+}
+
+type Row = Awaited<ReturnType<typeof selectPosts>>[number];
+
+function toDTO(row: Row): PostDTO {
+  return {
+    id: row.id,
+    body: row.body,
+    timestamp: row.timestamp.toISOString(),
+    author: { username: row.username, avatarHash: avatarHash(row.email) },
+  };
+}
+
+const cursorOf = (row: Row) => encodeCursor({ timestamp: row.timestamp.getTime(), id: row.id });
+
+/**
+ * A page of posts, newest first, with authors, in one query. Signed-in viewers only.
+ * `before` pages to older posts, `after` to newer ones; a malformed cursor means the first page.
+ * @throws UnauthenticatedError without a viewer.
+ */
+export async function listPosts(
+  viewer: Viewer | null,
+  input: { scope: PostScope; before?: string | null; after?: string | null },
+): Promise<PostPage> {
+  if (!viewer) throw new UnauthenticatedError('Please log in to access this page.');
+  const filter = scopeFilter(viewer, input.scope);
+  const after = decodeCursor(input.after);
+  const before = after ? null : decodeCursor(input.before);
+
+  if (after) {
+    // One extra row tells whether an even newer page exists.
+    const rows = await selectPosts(and(filter, newerThan(after)), 'newer', PAGE_SIZE + 1);
+    if (rows.length > PAGE_SIZE) {
+      const page = rows.slice(1);
+      return { posts: page.map(toDTO), newerCursor: cursorOf(page[0]), olderCursor: cursorOf(page[page.length - 1]) };
+    }
+    // Fewer than a page of newer posts: that is the first page.
+  }
+
+  const rows = await selectPosts(before ? and(filter, olderThan(before)) : filter, 'older', PAGE_SIZE + 1);
+  const page = rows.slice(0, PAGE_SIZE);
+  return {
+    posts: page.map(toDTO),
+    olderCursor: rows.length > PAGE_SIZE ? cursorOf(page[page.length - 1]) : null,
+    newerCursor: before && page.length > 0 ? cursorOf(page[0]) : null,
+  };
+}
+
+/**
+ * Signed-in users post as themselves; the body is already validated (1 to 280 code points).
+ * @throws UnauthenticatedError without a viewer.
+ */
+export async function createPost(viewer: Viewer | null, input: { body: string }): Promise<PostDTO['id']> {
+  if (!viewer) throw new UnauthenticatedError('Please log in to access this page.');
+  const [row] = await getDb()
+    .insert(posts)
+    .values({ body: input.body, userId: viewer.id, timestamp: new Date() })
+    .returning({ id: posts.id });
+  return row.id;
+}

@@ -1,0 +1,69 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createClient } from '@libsql/client';
+import { avatarUrl } from '../avatar';
+import { ConflictError } from '../errors';
+import { createTestUser, useTempDatabase } from '../testing';
+import { getSessionUser, registerUser, verifyCredentials } from './users';
+
+let db: Awaited<ReturnType<typeof useTempDatabase>>;
+beforeAll(async () => {
+  db = await useTempDatabase();
+});
+afterAll(() => db.cleanup());
+
+describe('registration and login', () => {
+  it('hashes passwords: the right one signs in, a wrong one does not (reference test_password_hashing)', async () => {
+    await registerUser({ username: 'cat', email: 'cat@example.com', password: 'meow meow' });
+    expect(await verifyCredentials({ username: 'cat', password: 'woof woof' })).toBeNull();
+    expect(await verifyCredentials({ username: 'cat', password: 'meow meow' })).toMatchObject({ username: 'cat' });
+
+    const raw = createClient({ url: db.url });
+    const { rows } = await raw.execute("select password_hash from user where username = 'cat'");
+    raw.close();
+    expect(String(rows[0].password_hash)).toMatch(/^\$2[aby]\$10\$/);
+    expect(String(rows[0].password_hash)).not.toContain('meow');
+  });
+
+  it('looks usernames up case-insensitively at login', async () => {
+    await registerUser({ username: 'Susan', email: 'susan@example.com', password: 'password1' });
+    expect(await verifyCredentials({ username: 'SUSAN', password: 'password1' })).toMatchObject({ username: 'Susan' });
+  });
+
+  it('answers null for an unknown user', async () => {
+    expect(await verifyCredentials({ username: 'nobody', password: 'whatever1' })).toBeNull();
+  });
+
+  it('refuses a taken username or e-mail whatever the case', async () => {
+    await registerUser({ username: 'john', email: 'john@example.com', password: 'password1' });
+    await expect(registerUser({ username: 'JOHN', email: 'other@example.com', password: 'password1' })).rejects.toEqual(
+      new ConflictError('Please use a different username.', 'username'),
+    );
+    const taken = registerUser({ username: 'johnny', email: 'john@example.com', password: 'password1' });
+    await expect(taken).rejects.toBeInstanceOf(ConflictError);
+    await expect(taken).rejects.toMatchObject({ field: 'email', message: 'Please use a different email address.' });
+  });
+
+  it('lets exactly one of two racing registrations for a name win', async () => {
+    const results = await Promise.allSettled([
+      registerUser({ username: 'racer', email: 'racer1@example.com', password: 'password1' }),
+      registerUser({ username: 'racer', email: 'racer2@example.com', password: 'password1' }),
+    ]);
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    const failed = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
+    expect(failed.reason).toMatchObject({ field: 'username', message: 'Please use a different username.' });
+  });
+
+  it('returns the session user with its session version', async () => {
+    const viewer = await createTestUser();
+    expect(await getSessionUser(viewer.id)).toEqual({ id: viewer.id, username: viewer.username, sessionVersion: 0 });
+    expect(await getSessionUser(999_999)).toBeNull();
+  });
+});
+
+describe('avatars', () => {
+  it('builds the exact Gravatar URL of the reference (test_avatar)', () => {
+    expect(avatarUrl('john@example.com', 128)).toBe(
+      'https://www.gravatar.com/avatar/d4c74594d841139328695756648b6bd6?d=identicon&s=128',
+    );
+  });
+});

@@ -1,0 +1,66 @@
+import 'server-only';
+import { eq } from 'drizzle-orm';
+import { getDb } from '../client';
+import { ConflictError } from '../errors';
+import { DUMMY_HASH, hashPassword, verifyPassword } from '../password';
+import { users } from '../schema';
+import type { Viewer } from '../viewer';
+
+/** What the session needs to know about its user on every request. */
+export interface SessionUser {
+  id: number;
+  username: string;
+  sessionVersion: number;
+}
+
+const sessionColumns = { id: users.id, username: users.username, sessionVersion: users.sessionVersion };
+
+/** Maps SQLite's unique-constraint message to the form field and message a person understands. */
+export function uniqueViolation(error: unknown): ConflictError | null {
+  for (let e = error as { message?: unknown; cause?: unknown } | undefined; e; e = e.cause as typeof e) {
+    const message = typeof e.message === 'string' ? e.message : '';
+    if (!message.includes('UNIQUE constraint failed')) continue;
+    if (message.includes('user.username')) return new ConflictError('Please use a different username.', 'username');
+    if (message.includes('user.email')) return new ConflictError('Please use a different email address.', 'email');
+  }
+  return null;
+}
+
+/**
+ * Anyone may register. Input is already validated (app/lib/validation/account.ts); uniqueness is left
+ * to the database's unique indexes, so two racing sign-ups cannot both win.
+ * @throws ConflictError (field `username` or `email`) when either is taken.
+ */
+export async function registerUser(input: { username: string; email: string; password: string }): Promise<Viewer> {
+  const passwordHash = await hashPassword(input.password);
+  try {
+    const [row] = await getDb()
+      .insert(users)
+      .values({ username: input.username, email: input.email, passwordHash })
+      .returning({ id: users.id, username: users.username });
+    return row;
+  } catch (error) {
+    throw uniqueViolation(error) ?? error;
+  }
+}
+
+/**
+ * Checks a username (any case) and password. Unknown users are compared against a dummy hash so the
+ * answer takes as long either way. Returns null on any mismatch.
+ */
+export async function verifyCredentials(input: { username: string; password: string }): Promise<SessionUser | null> {
+  const [row] = await getDb()
+    .select({ ...sessionColumns, passwordHash: users.passwordHash })
+    .from(users)
+    .where(eq(users.username, input.username))
+    .limit(1);
+  const ok = await verifyPassword(input.password, row?.passwordHash ?? DUMMY_HASH);
+  if (!row || !row.passwordHash || !ok) return null;
+  return { id: row.id, username: row.username, sessionVersion: row.sessionVersion };
+}
+
+/** The session's user by id (one query per request, see app/lib/auth.ts), or null if gone. */
+export async function getSessionUser(id: number): Promise<SessionUser | null> {
+  const [row] = await getDb().select(sessionColumns).from(users).where(eq(users.id, id)).limit(1);
+  return row ?? null;
+}

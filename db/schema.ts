@@ -1,0 +1,59 @@
+import { sql } from 'drizzle-orm';
+import { customType, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+
+/**
+ * Usernames are ASCII and unique regardless of case: the column itself compares with NOCASE, so the
+ * unique index and every `username = ?` lookup are case-insensitive without lower() calls.
+ */
+const nocaseText = customType<{ data: string; driverData: string }>({
+  dataType: () => 'text COLLATE NOCASE',
+});
+
+export const users = sqliteTable(
+  'user',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    username: nocaseText('username').notNull(),
+    // Stored trimmed and lower-cased, so a plain unique index is case-insensitive.
+    email: text('email').notNull(),
+    passwordHash: text('password_hash'),
+    // Bumped to revoke every session of the user (log out everywhere, password change or reset).
+    sessionVersion: integer('session_version').notNull().default(0),
+  },
+  (t) => [uniqueIndex('ix_user_username').on(t.username), uniqueIndex('ix_user_email').on(t.email)],
+);
+
+export type UserRow = typeof users.$inferSelect;
+
+export const posts = sqliteTable(
+  'post',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    body: text('body').notNull(),
+    // INTEGER milliseconds since the epoch, UTC.
+    timestamp: integer('timestamp', { mode: 'timestamp_ms' })
+      .notNull()
+      .default(sql`(cast(unixepoch('subsec') * 1000 as integer))`),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+  },
+  (t) => [
+    index('ix_post_timestamp').on(t.timestamp),
+    // Serves "posts by user X, newest first" and plain lookups by user_id (rowid is the tiebreak).
+    index('ix_post_user_id_timestamp').on(t.userId, t.timestamp),
+  ],
+);
+
+export type PostRow = typeof posts.$inferSelect;
+
+/** Fixed-window counters for rate limits; kept in the database so limits hold across instances. */
+export const rateLimits = sqliteTable(
+  'rate_limit',
+  {
+    key: text('key').notNull(),
+    windowStart: integer('window_start').notNull(),
+    count: integer('count').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.key, t.windowStart] }), index('ix_rate_limit_window_start').on(t.windowStart)],
+);
