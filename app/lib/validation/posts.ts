@@ -1,7 +1,6 @@
 import { z } from 'zod';
+import { POST_MAX } from '../limits';
 import { textField } from './text';
-
-export const POST_MAX = 280;
 
 export const postSchema = z.object({
   post: textField('Your post', 1, POST_MAX),

@@ -1,15 +1,8 @@
 import { z } from 'zod';
-
-/** Length as people (and the reference's Python) count it: Unicode code points, not UTF-16 units. */
-export function codePointLength(value: string): number {
-  let n = 0;
-  for (const _ of value) n++;
-  return n;
-}
+import { codePointLength } from '../limits';
 
 /** Line endings to \n, and other control characters removed: they have no place in text we show. */
 export function cleanText(value: string): string {
-  // eslint-disable-next-line no-control-regex
   return value.replace(/\r\n?/g, '\n').replace(/[\u0000-\u0008\u000B-\u001F\u007F]/g, '');
 }
 

@@ -1,0 +1,3 @@
+import { handlers } from '@/app/lib/auth';
+
+export const { GET, POST } = handlers;

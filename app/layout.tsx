@@ -1,0 +1,26 @@
+import type { Metadata } from 'next';
+import { getViewer } from './lib/auth';
+import { readFlash } from './lib/flash';
+import { FlashMessage } from './ui/shared/flash-message';
+import { Nav } from './ui/nav';
+import './globals.css';
+
+export const metadata: Metadata = {
+  title: { default: 'Welcome to Microblog', template: '%s - Microblog' },
+  description: 'Microblog: short posts from people you follow.',
+};
+
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  const [viewer, flash] = await Promise.all([getViewer(), readFlash()]);
+  return (
+    <html lang="en">
+      <body>
+        <Nav viewer={viewer} />
+        <main className="container">
+          {flash ? <FlashMessage message={flash} /> : null}
+          {children}
+        </main>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,67 @@
+'use server';
+
+import { cookies } from 'next/headers';
+import { redirect } from 'next/navigation';
+import { AuthError } from 'next-auth';
+import { registerUser } from '@/db/queries/users';
+import { signIn, signOut } from '../auth';
+import { setFlash } from '../flash';
+import { echoValues, fromZodError, type FormState } from '../form-state';
+import { formErrorFrom } from '../form-errors';
+import { rateLimitPerClient } from '../rate-limit-guard';
+import { signupPerClient } from '../rate-limits';
+import { safeNextPath } from '../safe-redirect';
+import { SESSION_COOKIE_NAMES, sessionCookieOptions } from '../session-cookie';
+import { loginSchema, registerSchema } from '../validation/account';
+
+export async function registerAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const values = echoValues(formData, ['username', 'email']);
+  const parsed = registerSchema.safeParse(Object.fromEntries(formData));
+  if (!parsed.success) return fromZodError(parsed.error, values);
+  try {
+    await rateLimitPerClient(signupPerClient);
+    await registerUser(parsed.data);
+  } catch (error) {
+    return formErrorFrom(error, values);
+  }
+  await setFlash('Congratulations, you are now a registered user!');
+  redirect('/login');
+}
+
+const LOGIN_MESSAGES: Record<string, string> = {
+  rate_limited: 'Too many sign-in attempts. Please wait a few minutes and try again.',
+  busy: 'The server is busy. Please try again in a moment.',
+};
+
+export async function loginAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const values = echoValues(formData, ['username', 'next']);
+  const parsed = loginSchema.safeParse({ ...Object.fromEntries(formData), remember: formData.get('remember') === 'on' });
+  if (!parsed.success) return fromZodError(parsed.error, values);
+  const { username, password, remember } = parsed.data;
+  try {
+    await signIn('credentials', { username, password, remember: String(remember), redirect: false });
+  } catch (error) {
+    // signIn reports a refused login as an AuthError; anything else is a real failure for error.tsx.
+    if (!(error instanceof AuthError)) throw error;
+    const code = (error as AuthError & { code?: string }).code ?? '';
+    return { status: 'error', message: LOGIN_MESSAGES[code] ?? 'Invalid username or password', values };
+  }
+  if (!remember) await makeSessionCookieEndWithBrowser();
+  redirect(safeNextPath(formData.get('next')));
+}
+
+/** Auth.js always gives the cookie an expiry; without "Remember Me" it must end with the browser. */
+async function makeSessionCookieEndWithBrowser() {
+  const jar = await cookies();
+  for (const name of SESSION_COOKIE_NAMES) {
+    const cookie = jar.get(name);
+    if (cookie) jar.set(name, cookie.value, sessionCookieOptions(name, false));
+  }
+}
+
+export async function logoutAction(): Promise<void> {
+  await signOut({ redirect: false });
+  await setFlash('You have been logged out.');
+  redirect('/login');
+}
+

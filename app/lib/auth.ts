@@ -1,0 +1,110 @@
+import 'server-only';
+import { cache } from 'react';
+import { redirect } from 'next/navigation';
+import NextAuth, { CredentialsSignin } from 'next-auth';
+import Credentials from 'next-auth/providers/credentials';
+import { RateLimitedError, UnauthenticatedError, UnavailableError } from '@/db/errors';
+import { consumeRateLimit } from '@/db/queries/rate-limits';
+import { getSessionUser, verifyCredentials } from '@/db/queries/users';
+import type { Viewer } from '@/db/viewer';
+import { loginSchema } from './validation/account';
+import { clientAddressFrom } from './client-address';
+import { loginPerAccount, loginPerClient } from './rate-limits';
+import { REMEMBER_ME_MAX_AGE_S } from './session-cookie';
+
+declare module 'next-auth' {
+  interface User {
+    sessionVersion?: number;
+    remember?: boolean;
+  }
+  interface Session {
+    /** Only what the token proves; everything else about the user is read fresh (getViewer). */
+    uid: string;
+    sessionVersion: number;
+  }
+}
+
+/** Sign-in failures the login form explains differently from a wrong password. */
+export class RateLimitedSignin extends CredentialsSignin {
+  code = 'rate_limited';
+}
+export class BusySignin extends CredentialsSignin {
+  code = 'busy';
+}
+
+export const { handlers, auth, signIn, signOut } = NextAuth({
+  trustHost: true,
+  session: { strategy: 'jwt', maxAge: REMEMBER_ME_MAX_AGE_S },
+  pages: { signIn: '/login' },
+  providers: [
+    Credentials({
+      credentials: { username: {}, password: {}, remember: {} },
+      // Also reachable as POST /api/auth/callback/credentials: validate and rate-limit here, not only in the form.
+      async authorize(credentials, request) {
+        const parsed = loginSchema.safeParse({ ...credentials, remember: credentials?.remember === 'true' });
+        if (!parsed.success) return null;
+        try {
+          await consumeRateLimit(loginPerClient(clientAddressFrom(request.headers)));
+          await consumeRateLimit(loginPerAccount(parsed.data.username));
+          const user = await verifyCredentials(parsed.data);
+          if (!user) return null;
+          return { id: String(user.id), name: user.username, sessionVersion: user.sessionVersion, remember: parsed.data.remember };
+        } catch (error) {
+          if (error instanceof RateLimitedError) throw new RateLimitedSignin(error.message);
+          if (error instanceof UnavailableError) throw new BusySignin(error.message);
+          throw error;
+        }
+      },
+    }),
+  ],
+  callbacks: {
+    jwt({ token, user }) {
+      if (user) {
+        token.sub = user.id;
+        token.name = user.name;
+        token.sv = user.sessionVersion ?? 0;
+        token.remember = user.remember ?? false;
+      }
+      return token;
+    },
+    session({ session, token }) {
+      session.uid = token.sub ?? '';
+      session.sessionVersion = Number(token.sv ?? 0);
+      return session;
+    },
+  },
+  logger: {
+    // A wrong password is not a server error; keep the log for real failures.
+    error(error) {
+      if (error instanceof CredentialsSignin || (error as { type?: string }).type === 'CredentialsSignin') return;
+      console.error(error);
+    },
+  },
+});
+
+/**
+ * The signed-in user of this request, or null. One query per request (React cache): it also checks
+ * that the session was not revoked (log out everywhere, password change) by comparing versions.
+ */
+export const getViewer = cache(async (): Promise<Viewer | null> => {
+  const session = await auth();
+  const id = Number(session?.uid);
+  if (!session || !Number.isSafeInteger(id) || id <= 0) return null;
+  const user = await getSessionUser(id);
+  if (!user || user.sessionVersion !== session.sessionVersion) return null;
+  return { id: user.id, username: user.username };
+});
+
+/** For pages: the viewer, or a redirect to the login page that comes back to `nextPath`. */
+export async function requireViewer(nextPath?: string): Promise<Viewer> {
+  const viewer = await getViewer();
+  if (!viewer) redirect(nextPath ? `/login?next=${encodeURIComponent(nextPath)}` : '/login');
+  return viewer;
+}
+
+/** For actions and route handlers: the viewer, or UnauthenticatedError (shown as a message, not a crash). */
+export async function assertViewer(): Promise<Viewer> {
+  const viewer = await getViewer();
+  if (!viewer) throw new UnauthenticatedError('Your session has ended. Please log in again.');
+  return viewer;
+}

@@ -1,0 +1,27 @@
+import Link from 'next/link';
+import type { Viewer } from '@/db/viewer';
+import { logoutAction } from '@/app/lib/actions/auth';
+
+export function Nav({ viewer }: { viewer: Viewer | null }) {
+  return (
+    <header className="navbar">
+      <nav className="container nav-inner" aria-label="Main">
+        <Link href="/" className="brand">
+          Microblog
+        </Link>
+        <Link href="/">Home</Link>
+        <Link href="/explore">Explore</Link>
+        <span className="spacer" />
+        {viewer ? (
+          <form action={logoutAction}>
+            <button type="submit" className="link-button">
+              Logout
+            </button>
+          </form>
+        ) : (
+          <Link href="/login">Login</Link>
+        )}
+      </nav>
+    </header>
+  );
+}

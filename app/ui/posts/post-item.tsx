@@ -1,0 +1,25 @@
+import Link from 'next/link';
+import type { PostDTO } from '@/db/queries/posts';
+import { Avatar } from '../shared/avatar';
+import { RelativeTime } from '../shared/relative-time';
+
+/** One post: avatar, author, when, and the body as plain text (React escapes it; CSS keeps line breaks). */
+export function PostItem({ post }: { post: PostDTO }) {
+  const profile = `/user/${post.author.username}`;
+  return (
+    <article className="post">
+      <Link href={profile} prefetch={false} tabIndex={-1} aria-hidden="true">
+        <Avatar hash={post.author.avatarHash} size={70} />
+      </Link>
+      <div className="post-main">
+        <p className="post-meta">
+          <Link href={profile} prefetch={false} className="username">
+            {post.author.username}
+          </Link>{' '}
+          said <RelativeTime iso={post.timestamp} />
+        </p>
+        <p className="post-body">{post.body}</p>
+      </div>
+    </article>
+  );
+}

@@ -1,0 +1,28 @@
+'use client';
+
+import { useEffect, useState } from 'react';
+import { usePathname } from 'next/navigation';
+
+/**
+ * Shows a flash once: the cookie is deleted after mount (so a reload does not repeat it) and the
+ * message hides on the next client-side navigation, like the reference's flashes.
+ */
+export function FlashMessage({ message }: { message: string }) {
+  const pathname = usePathname();
+  const [shownOn, setShownOn] = useState(pathname);
+  const [lastMessage, setLastMessage] = useState(message);
+  if (message !== lastMessage) {
+    // A new flash arrived with a server render: show it on the current page.
+    setLastMessage(message);
+    setShownOn(pathname);
+  }
+  useEffect(() => {
+    document.cookie = 'flash=; Max-Age=0; path=/; SameSite=Lax';
+  }, [message]);
+  if (pathname !== shownOn) return null;
+  return (
+    <div className="alert" role="status">
+      {message}
+    </div>
+  );
+}

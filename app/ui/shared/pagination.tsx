@@ -1,0 +1,13 @@
+import Link from 'next/link';
+
+/** "Newer posts" / "Older posts" links for keyset pages; absent links are shown disabled, never dead. */
+export function Pagination({ basePath, newer, older }: { basePath: string; newer: string | null; older: string | null }) {
+  if (!newer && !older) return null;
+  const href = (key: string, cursor: string) => `${basePath}?${new URLSearchParams({ [key]: cursor })}`;
+  return (
+    <nav className="pagination" aria-label="Pagination">
+      {newer ? <Link href={href('after', newer)}>← Newer posts</Link> : <span aria-disabled="true">← Newer posts</span>}
+      {older ? <Link href={href('before', older)}>Older posts →</Link> : <span aria-disabled="true">Older posts →</span>}
+    </nav>
+  );
+}

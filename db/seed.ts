@@ -1,0 +1,61 @@
+import { getDb } from './client';
+import { hashPassword } from './password';
+import { posts, users } from './schema';
+
+export interface SeedOptions {
+  users: number;
+  posts: number;
+  /** Accounts each user follows (used once the followers table exists). */
+  follows: number;
+  password: string;
+}
+
+const DEMO_NAMES = ['john', 'susan', 'mary', 'david'];
+const WORDS = 'the a microblog post today coffee code train music friends weekend idea book walk rain sun city night'.split(' ');
+
+/** A tiny deterministic PRNG (mulberry32) so every run produces the same data. */
+function random(seed: number) {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+async function insertInChunks<T>(rows: T[], size: number, insert: (chunk: T[]) => Promise<unknown>) {
+  for (let i = 0; i < rows.length; i += size) await insert(rows.slice(i, i + size));
+}
+
+/**
+ * Fills an empty database with demo data: the reference's john, susan, mary and david first, then
+ * user5, user6...; posts spread over the last 30 days. Everyone shares one password hash (hashing is
+ * deliberately slow). Deterministic: the same options give the same rows.
+ */
+export async function seed(options: SeedOptions): Promise<{ users: number; posts: number }> {
+  const db = getDb();
+  const rand = random(42);
+  const passwordHash = await hashPassword(options.password);
+  const names = Array.from({ length: options.users }, (_, i) => DEMO_NAMES[i] ?? `user${i + 1}`);
+  const userIds: number[] = [];
+  await insertInChunks(names, 500, async (chunk) => {
+    const rows = await db
+      .insert(users)
+      .values(chunk.map((username) => ({ username, email: `${username}@example.com`, passwordHash })))
+      .returning({ id: users.id });
+    userIds.push(...rows.map((r) => r.id));
+  });
+
+  const now = Date.now();
+  const span = 30 * 24 * 3600 * 1000;
+  const postRows = Array.from({ length: options.posts }, (_, i) => {
+    const words = Array.from({ length: 3 + Math.floor(rand() * 12) }, () => WORDS[Math.floor(rand() * WORDS.length)]);
+    return {
+      body: `${words.join(' ')} #${i + 1}`,
+      userId: userIds[Math.floor(rand() * userIds.length)],
+      timestamp: new Date(now - Math.floor(rand() * span)),
+    };
+  });
+  await insertInChunks(postRows, 2000, (chunk) => db.insert(posts).values(chunk));
+  return { users: userIds.length, posts: postRows.length };
+}

@@ -1,0 +1,66 @@
+import { NextResponse, type NextRequest } from 'next/server';
+import { decode, encode, type JWT } from 'next-auth/jwt';
+import {
+  REMEMBER_ME_MAX_AGE_S,
+  RENEW_AFTER_S,
+  SESSION_COOKIE_NAMES,
+  sessionCookieOptions,
+} from './app/lib/session-cookie';
+
+/**
+ * Cheap checks before a page renders; never the real authorization (pages, actions and db/queries do
+ * that). It sends anonymous visitors of app pages to the login page with the full path and query in
+ * `next`, sends signed-in users away from login/register, and slides the session cookie's expiry.
+ */
+
+// Pages that need a session. Anything else (login, register, reset-password, /api, static files,
+// unknown URLs) passes through, so an unknown URL is a 404 for everyone.
+const PROTECTED = [/^\/$/, /^\/explore$/, /^\/user\/[^/]+(\/(followers|following))?$/, /^\/edit-profile$/, /^\/messages$/, /^\/send-message\/[^/]+$/, /^\/settings$/];
+const GUEST_ONLY = [/^\/login$/, /^\/register$/];
+
+async function readSession(request: NextRequest): Promise<{ name: string; token: JWT } | null> {
+  const secret = process.env.AUTH_SECRET;
+  if (!secret) return null;
+  for (const name of SESSION_COOKIE_NAMES) {
+    const value = request.cookies.get(name)?.value;
+    if (!value) continue;
+    try {
+      const token = await decode({ token: value, secret, salt: name });
+      if (token?.sub) return { name, token };
+    } catch {
+      // A forged, stale-secret or truncated cookie is the same as none.
+    }
+  }
+  return null;
+}
+
+/** Re-issues the cookie at most once a day, keeping "Remember Me" or browser-session semantics. */
+async function renew(response: NextResponse, session: { name: string; token: JWT }) {
+  const issuedAt = Number(session.token.iat ?? 0);
+  if (Date.now() / 1000 - issuedAt < RENEW_AFTER_S) return;
+  const { iat: _iat, exp: _exp, jti: _jti, ...claims } = session.token;
+  const value = await encode({ token: claims, secret: process.env.AUTH_SECRET!, salt: session.name, maxAge: REMEMBER_ME_MAX_AGE_S });
+  response.cookies.set(session.name, value, sessionCookieOptions(session.name, Boolean(session.token.remember)));
+}
+
+export async function proxy(request: NextRequest) {
+  const { pathname, search } = request.nextUrl;
+  const session = await readSession(request);
+
+  if (!session && PROTECTED.some((re) => re.test(pathname))) {
+    const login = new URL('/login', request.url);
+    login.searchParams.set('next', pathname + search);
+    return NextResponse.redirect(login);
+  }
+  if (session && GUEST_ONLY.some((re) => re.test(pathname))) {
+    return NextResponse.redirect(new URL('/', request.url));
+  }
+  const response = NextResponse.next();
+  if (session) await renew(response, session);
+  return response;
+}
+
+export const config = {
+  // Skip Next's assets, the auth endpoints and files with an extension (favicon.ico, robots.txt...).
+  matcher: ['/((?!_next/|api/auth/|.*\\.[A-Za-z0-9]+$).*)'],
+};

@@ -1,0 +1,2 @@
+export function loadEnv(options?: { dev?: boolean }): void;
+export function ensureAuthSecret(): void;
