@@ -17,7 +17,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
       <body>
         <Nav viewer={viewer} />
         <main className="container">
-          {flash ? <FlashMessage message={flash} /> : null}
+          {flash ? <FlashMessage id={flash.id} message={flash.message} /> : null}
           {children}
         </main>
       </body>

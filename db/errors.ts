@@ -13,13 +13,15 @@ export class RateLimitedError extends DomainError {}
 /** The database or a helper (password worker) is overloaded or briefly unavailable; try again. */
 export class UnavailableError extends DomainError {}
 
-/** A unique value is taken; `field` names the form field it belongs to. */
+/** Unique values are taken; `fields` maps each form field to its message (the first one is `message`). */
 export class ConflictError extends DomainError {
-  constructor(
-    message: string,
-    readonly field?: string,
-  ) {
+  readonly fields: Record<string, string>;
+  constructor(message: string, field?: string, more: Record<string, string> = {}) {
     super(message);
+    this.fields = field ? { [field]: message, ...more } : more;
+  }
+  get field(): string | undefined {
+    return Object.keys(this.fields)[0];
   }
 }
 

@@ -8,15 +8,23 @@ import { cookies } from 'next/headers';
  */
 export const FLASH_COOKIE = 'flash';
 
-export async function setFlash(message: string): Promise<void> {
-  (await cookies()).set(FLASH_COOKIE, encodeURIComponent(message), { path: '/', maxAge: 60, sameSite: 'lax' });
+export interface Flash {
+  /** Unique per flash, so the same message twice in a row is still shown (and cleared) twice. */
+  id: string;
+  message: string;
 }
 
-export async function readFlash(): Promise<string | null> {
+export async function setFlash(message: string): Promise<void> {
+  const id = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+  (await cookies()).set(FLASH_COOKIE, `${id}.${encodeURIComponent(message)}`, { path: '/', maxAge: 60, sameSite: 'lax' });
+}
+
+export async function readFlash(): Promise<Flash | null> {
   const value = (await cookies()).get(FLASH_COOKIE)?.value;
-  if (!value) return null;
+  const match = value ? /^([a-z0-9]{1,20})\.(.+)$/.exec(value) : null;
+  if (!match) return null;
   try {
-    return decodeURIComponent(value).slice(0, 300);
+    return { id: match[1], message: decodeURIComponent(match[2]).slice(0, 300) };
   } catch {
     return null;
   }

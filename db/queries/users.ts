@@ -1,5 +1,5 @@
 import 'server-only';
-import { eq } from 'drizzle-orm';
+import { and, eq, ne, or } from 'drizzle-orm';
 import { getDb } from '../client';
 import { ConflictError } from '../errors';
 import { DUMMY_HASH, hashPassword, verifyPassword } from '../password';
@@ -32,6 +32,8 @@ export function uniqueViolation(error: unknown): ConflictError | null {
  * @throws ConflictError (field `username` or `email`) when either is taken.
  */
 export async function registerUser(input: { username: string; email: string; password: string }): Promise<Viewer> {
+  // Report every taken value at once; the unique indexes still decide a race between two sign-ups.
+  await assertAvailable(input);
   const passwordHash = await hashPassword(input.password);
   try {
     const [row] = await getDb()
@@ -42,6 +44,20 @@ export async function registerUser(input: { username: string; email: string; pas
   } catch (error) {
     throw uniqueViolation(error) ?? error;
   }
+}
+
+/** @throws ConflictError naming each of username and email that another user already has. */
+async function assertAvailable(input: { username: string; email: string }, exceptUserId = 0): Promise<void> {
+  const taken = await getDb()
+    .select({ username: users.username, email: users.email })
+    .from(users)
+    .where(and(or(eq(users.username, input.username), eq(users.email, input.email)), ne(users.id, exceptUserId)))
+    .limit(2);
+  const fields: Record<string, string> = {};
+  if (taken.some((u) => u.username.toLowerCase() === input.username.toLowerCase())) fields.username = 'Please use a different username.';
+  if (taken.some((u) => u.email === input.email)) fields.email = 'Please use a different email address.';
+  const [first] = Object.keys(fields);
+  if (first) throw new ConflictError(fields[first], undefined, fields);
 }
 
 /**

@@ -1,0 +1,19 @@
+import { expect, signedInUser, test } from './fixtures';
+
+test('an unknown address shows the friendly 404 page, signed in or not', async ({ page }) => {
+  const response = await page.goto('/no-such-page');
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole('heading', { name: 'Not Found' })).toBeVisible();
+  await signedInUser(page);
+  await page.goto('/no-such-page');
+  await expect(page.getByRole('heading', { name: 'Not Found' })).toBeVisible();
+  await page.getByRole('link', { name: 'Back' }).click();
+  await expect(page).toHaveURL('/');
+});
+
+test('a server error shows the friendly 500 page', async ({ page }) => {
+  const response = await page.goto('/test-error');
+  expect(response?.status()).toBe(500);
+  await expect(page.getByRole('heading', { name: 'An unexpected error has occurred' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Back' })).toBeVisible();
+});

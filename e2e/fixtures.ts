@@ -1,0 +1,45 @@
+import { test as base, expect, type Page } from '@playwright/test';
+
+export interface TestUser {
+  username: string;
+  email: string;
+  password: string;
+}
+
+let counter = 0;
+
+/** A fresh, unique account per call (parallel workers never collide). */
+export function newUser(prefix = 'u'): TestUser {
+  const username = `${prefix}${Date.now().toString(36)}${process.pid.toString(36)}${(counter++).toString(36)}`;
+  return { username, email: `${username}@example.com`, password: 'correct horse battery' };
+}
+
+export async function register(page: Page, user: TestUser) {
+  await page.goto('/register');
+  await page.getByLabel('Username').fill(user.username);
+  await page.getByLabel('Email').fill(user.email);
+  await page.getByLabel('Password', { exact: true }).fill(user.password);
+  await page.getByLabel('Repeat Password').fill(user.password);
+  await page.getByRole('button', { name: 'Register' }).click();
+  await expect(page.getByText('Congratulations, you are now a registered user!')).toBeVisible();
+}
+
+export async function login(page: Page, user: TestUser, options: { remember?: boolean } = {}) {
+  if (!page.url().includes('/login')) await page.goto('/login');
+  await page.getByLabel('Username').fill(user.username);
+  await page.getByLabel('Password').fill(user.password);
+  if (options.remember) await page.getByLabel('Remember Me').check();
+  await page.getByRole('button', { name: 'Sign In' }).click();
+}
+
+/** Registers and signs in a new user; the page ends on the home page. */
+export async function signedInUser(page: Page, prefix?: string): Promise<TestUser> {
+  const user = newUser(prefix);
+  await register(page, user);
+  await login(page, user);
+  await expect(page.getByRole('heading', { name: `Hi, ${user.username}!` })).toBeVisible();
+  return user;
+}
+
+export const test = base;
+export { expect };
