@@ -23,10 +23,10 @@ class PasswordWorker {
   private start(): Worker {
     // Resolved from the working directory so both `next start` and Vitest find the same file.
     const worker = new Worker(path.join(process.cwd(), 'db', 'password-worker.mjs'));
-    worker.unref();
     worker.on('message', ({ id, result, error }: { id: number; result?: string | boolean; error?: string }) => {
       const job = this.pending.get(id);
       this.pending.delete(id);
+      if (this.pending.size === 0) worker.unref();
       if (!job) return;
       if (error !== undefined) job.reject(new Error(error));
       else job.resolve(result!);
@@ -49,6 +49,8 @@ class PasswordWorker {
       return Promise.reject(new UnavailableError('The server is busy. Please try again in a moment.'));
     }
     this.worker ??= this.start();
+    // Referenced only while it has work: an idle worker must not keep a script alive, a busy one must.
+    if (this.pending.size === 0) this.worker.ref();
     const id = this.nextId++;
     return new Promise<string | boolean>((resolve, reject) => {
       this.pending.set(id, { resolve, reject });

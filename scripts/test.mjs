@@ -1,0 +1,33 @@
+// `npm test`: typecheck, lint, Vitest, production build, Playwright, stopping at the first failure.
+// Installs Debian's chromium for the browser tests when it is missing and we may (root with apt-get).
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+
+process.env.NEXT_TELEMETRY_DISABLED = '1';
+
+function run(title, command, args, env = {}) {
+  console.log(`\n=== ${title}: ${command} ${args.join(' ')}`);
+  const result = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env } });
+  if (result.status !== 0) {
+    console.error(`\n${title} failed (exit ${result.status ?? result.signal}).`);
+    process.exit(result.status || 1);
+  }
+}
+
+function ensureChromium() {
+  if (fs.existsSync('/usr/bin/chromium')) return;
+  const canApt = process.getuid?.() === 0 && spawnSync('which', ['apt-get']).status === 0;
+  if (canApt) {
+    run('Install Debian chromium', 'sh', ['-c', 'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium']);
+  } else {
+    console.log('No /usr/bin/chromium: Playwright will use its own browser (run `npx playwright install chromium` once).');
+  }
+}
+
+ensureChromium();
+run('Typecheck', 'npx', ['tsc', '--noEmit']);
+run('Lint', 'npx', ['eslint', '--max-warnings=0', '.']);
+run('Unit and integration tests', 'npx', ['vitest', 'run']);
+run('Production build', 'npx', ['next', 'build']);
+run('End-to-end tests', 'npx', ['playwright', 'test']);
+console.log('\nAll checks passed.');
