@@ -65,3 +65,21 @@ test('HTML in a post is shown as text and line breaks are kept', async ({ page }
   await expect(page.locator('article b')).toHaveCount(0);
   expect(dialog).toBe(false);
 });
+
+test('home pages 25 posts at a time with working Newer and Older links', async ({ page }) => {
+  await signedInUser(page);
+  for (let i = 1; i <= 26; i++) {
+    await page.getByLabel('Say something').fill(`post number ${i}`);
+    await page.getByRole('button', { name: 'Submit' }).click();
+    await expect(page.getByRole('article').first()).toContainText(`post number ${i}`);
+  }
+  await expect(page.getByRole('article')).toHaveCount(25);
+  await expect(page.getByText('← Newer posts')).not.toHaveAttribute('href');
+  await page.getByRole('link', { name: 'Older posts →' }).click();
+  await expect(page).toHaveURL(/\?before=/);
+  await expect(page.getByRole('article')).toHaveCount(1);
+  await expect(page.getByRole('article')).toContainText('post number 1');
+  await page.getByRole('link', { name: '← Newer posts' }).click();
+  await expect(page.getByRole('article')).toHaveCount(25);
+  await expect(page.getByRole('article').first()).toContainText('post number 26');
+});
