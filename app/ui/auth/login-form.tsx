@@ -15,10 +15,10 @@ export function LoginForm({ next }: { next?: string }) {
       <FormMessage state={state} />
       {next ? <input type="hidden" name="next" value={next} /> : null}
       <label htmlFor="username">Username</label>
-      <input id="username" name="username" autoComplete="username" defaultValue={state.values?.username} key={`u${state.values?.username}`} {...describedBy('username-error', errors.username)} />
+      <input id="username" name="username" autoComplete="username" maxLength={1000} defaultValue={state.values?.username} key={`u${state.values?.username}`} {...describedBy('username-error', errors.username)} />
       <FieldError id="username-error" errors={errors.username} />
       <label htmlFor="password">Password</label>
-      <input id="password" name="password" type="password" autoComplete="current-password" {...describedBy('password-error', errors.password)} />
+      <input id="password" name="password" type="password" autoComplete="current-password" maxLength={1000} {...describedBy('password-error', errors.password)} />
       <FieldError id="password-error" errors={errors.password} />
       <label className="checkbox">
         <input type="checkbox" name="remember" /> Remember Me

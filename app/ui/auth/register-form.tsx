@@ -28,6 +28,9 @@ export function RegisterForm() {
             name={field.name}
             type={field.type}
             autoComplete={field.autoComplete}
+            // Far above every rule, so the rule's message still shows; it only keeps a huge paste
+            // from exceeding the server's 1 MB request limit.
+            maxLength={1000}
             // Passwords are never echoed back; the rest keeps what the user typed.
             defaultValue={field.type === 'password' ? undefined : state.values?.[field.name]}
             key={field.type === 'password' ? field.name : `${field.name}:${state.values?.[field.name] ?? ''}`}
