@@ -1,11 +1,19 @@
 // Every relations() declaration lives here (drizzle-orm 0.45: the v1 relations API).
 import { relations } from 'drizzle-orm';
-import { posts, users } from './schema';
+import { followers, posts, users } from './schema';
 
 export const usersRelations = relations(users, ({ many }) => ({
   posts: many(posts),
+  // Rows where this user is the follower / the one followed.
+  following: many(followers, { relationName: 'follower' }),
+  followers: many(followers, { relationName: 'followed' }),
 }));
 
 export const postsRelations = relations(posts, ({ one }) => ({
   author: one(users, { fields: [posts.userId], references: [users.id] }),
+}));
+
+export const followersRelations = relations(followers, ({ one }) => ({
+  follower: one(users, { fields: [followers.followerId], references: [users.id], relationName: 'follower' }),
+  followed: one(users, { fields: [followers.followedId], references: [users.id], relationName: 'followed' }),
 }));

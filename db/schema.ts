@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { customType, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { check, customType, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 /**
  * Usernames are ASCII and unique regardless of case: the column itself compares with NOCASE, so the
@@ -19,6 +19,9 @@ export const users = sqliteTable(
     passwordHash: text('password_hash'),
     // Bumped to revoke every session of the user (log out everywhere, password change or reset).
     sessionVersion: integer('session_version').notNull().default(0),
+    aboutMe: text('about_me'),
+    // Written at most once a minute per user (see touchLastSeen).
+    lastSeen: integer('last_seen', { mode: 'timestamp_ms' }),
   },
   (t) => [uniqueIndex('ix_user_username').on(t.username), uniqueIndex('ix_user_email').on(t.email)],
 );
@@ -56,4 +59,23 @@ export const rateLimits = sqliteTable(
     count: integer('count').notNull().default(0),
   },
   (t) => [primaryKey({ columns: [t.key, t.windowStart] }), index('ix_rate_limit_window_start').on(t.windowStart)],
+);
+
+/** Row (A, B) means "A follows B". Nobody follows themselves (CHECK), and a pair appears once (PK). */
+export const followers = sqliteTable(
+  'followers',
+  {
+    followerId: integer('follower_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    followedId: integer('followed_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.followerId, t.followedId] }),
+    // "Who follows X": follower lists and counts. The primary key already serves "whom does X follow".
+    index('ix_followers_followed_id').on(t.followedId, t.followerId),
+    check('ck_followers_not_self', sql`${t.followerId} <> ${t.followedId}`),
+  ],
 );

@@ -5,6 +5,7 @@ import NextAuth, { CredentialsSignin } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import { RateLimitedError, UnauthenticatedError, UnavailableError } from '@/db/errors';
 import { consumeRateLimit } from '@/db/queries/rate-limits';
+import { touchLastSeen } from '@/db/queries/profiles';
 import { getSessionUser, verifyCredentials } from '@/db/queries/users';
 import type { Viewer } from '@/db/viewer';
 import { loginSchema } from './validation/account';
@@ -92,7 +93,10 @@ export const getViewer = cache(async (): Promise<Viewer | null> => {
   if (!session || !Number.isSafeInteger(id) || id <= 0) return null;
   const user = await getSessionUser(id);
   if (!user || user.sessionVersion !== session.sessionVersion) return null;
-  return { id: user.id, username: user.username };
+  const viewer = { id: user.id, username: user.username };
+  // At most one write a minute per user: skipped without touching the database when recent.
+  if (!user.lastSeen || Date.now() - user.lastSeen.getTime() >= 60_000) await touchLastSeen(viewer);
+  return viewer;
 });
 
 /** For pages: the viewer, or a redirect to the login page that comes back to `nextPath`. */

@@ -12,6 +12,7 @@ export function Nav({ viewer }: { viewer: Viewer | null }) {
         <Link href="/">Home</Link>
         <Link href="/explore">Explore</Link>
         <span className="spacer" />
+        {viewer ? <Link href={`/user/${viewer.username}`}>Profile</Link> : null}
         {viewer ? (
           <form action={logoutAction}>
             <button type="submit" className="link-button">

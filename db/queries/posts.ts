@@ -1,10 +1,10 @@
 import 'server-only';
-import { and, asc, desc, eq, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { avatarHash } from '../avatar';
 import { getDb } from '../client';
 import { decodeCursor, encodeCursor, type Cursor } from '../cursor';
 import { UnauthenticatedError } from '../errors';
-import { posts, users } from '../schema';
+import { followers, posts, users } from '../schema';
 import type { Viewer } from '../viewer';
 
 export const PAGE_SIZE = 25;
@@ -28,13 +28,16 @@ export interface PostPage {
 export type PostScope = { kind: 'home' } | { kind: 'explore' } | { kind: 'user'; userId: number };
 
 /**
- * Which posts a scope shows. The home timeline is the viewer's own posts; following adds the posts of
- * followed users here, as one more OR branch, so the page stays one query.
+ * Which posts a scope shows. The home timeline is the viewer's own posts plus those of everyone they
+ * follow: one IN over the followers primary key, no joins that could repeat a post.
  */
 function scopeFilter(viewer: Viewer, scope: PostScope): SQL | undefined {
   switch (scope.kind) {
     case 'home':
-      return eq(posts.userId, viewer.id);
+      return or(
+        eq(posts.userId, viewer.id),
+        inArray(posts.userId, getDb().select({ id: followers.followedId }).from(followers).where(eq(followers.followerId, viewer.id))),
+      );
     case 'user':
       return eq(posts.userId, scope.userId);
     case 'explore':

@@ -11,9 +11,10 @@ export interface SessionUser {
   id: number;
   username: string;
   sessionVersion: number;
+  lastSeen: Date | null;
 }
 
-const sessionColumns = { id: users.id, username: users.username, sessionVersion: users.sessionVersion };
+const sessionColumns = { id: users.id, username: users.username, sessionVersion: users.sessionVersion, lastSeen: users.lastSeen };
 
 /** Maps SQLite's unique-constraint message to the form field and message a person understands. */
 export function uniqueViolation(error: unknown): ConflictError | null {
@@ -47,15 +48,21 @@ export async function registerUser(input: { username: string; email: string; pas
 }
 
 /** @throws ConflictError naming each of username and email that another user already has. */
-async function assertAvailable(input: { username: string; email: string }, exceptUserId = 0): Promise<void> {
+export async function assertAvailable(input: { username?: string; email?: string }, exceptUserId = 0): Promise<void> {
+  const checks = [
+    input.username !== undefined ? eq(users.username, input.username) : undefined,
+    input.email !== undefined ? eq(users.email, input.email) : undefined,
+  ].filter((c) => c !== undefined);
   const taken = await getDb()
     .select({ username: users.username, email: users.email })
     .from(users)
-    .where(and(or(eq(users.username, input.username), eq(users.email, input.email)), ne(users.id, exceptUserId)))
+    .where(and(or(...checks), ne(users.id, exceptUserId)))
     .limit(2);
   const fields: Record<string, string> = {};
-  if (taken.some((u) => u.username.toLowerCase() === input.username.toLowerCase())) fields.username = 'Please use a different username.';
-  if (taken.some((u) => u.email === input.email)) fields.email = 'Please use a different email address.';
+  if (input.username !== undefined && taken.some((u) => u.username.toLowerCase() === input.username!.toLowerCase())) {
+    fields.username = 'Please use a different username.';
+  }
+  if (input.email !== undefined && taken.some((u) => u.email === input.email)) fields.email = 'Please use a different email address.';
   const [first] = Object.keys(fields);
   if (first) throw new ConflictError(fields[first], undefined, fields);
 }
@@ -72,7 +79,7 @@ export async function verifyCredentials(input: { username: string; password: str
     .limit(1);
   const ok = await verifyPassword(input.password, row?.passwordHash ?? DUMMY_HASH);
   if (!row || !row.passwordHash || !ok) return null;
-  return { id: row.id, username: row.username, sessionVersion: row.sessionVersion };
+  return { id: row.id, username: row.username, sessionVersion: row.sessionVersion, lastSeen: row.lastSeen };
 }
 
 /** The session's user by id (one query per request, see app/lib/auth.ts), or null if gone. */

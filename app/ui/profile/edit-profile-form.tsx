@@ -1,0 +1,36 @@
+'use client';
+
+import { useActionState, useState } from 'react';
+import { updateProfileAction } from '@/app/lib/actions/profile';
+import type { FormState } from '@/app/lib/form-state';
+import { ABOUT_ME_MAX, codePointLength } from '@/app/lib/limits';
+import { describedBy, FieldError } from '../shared/field-error';
+import { FormMessage } from '../shared/form-message';
+import { SubmitButton } from '../shared/submit-button';
+
+export function EditProfileForm({ username, aboutMe, email }: { username: string; aboutMe: string; email: string }) {
+  const initial: FormState = { status: 'idle', values: { username, aboutMe } };
+  const [state, formAction] = useActionState(updateProfileAction, initial);
+  const [about, setAbout] = useState(aboutMe);
+  const errors = state.fieldErrors ?? {};
+  const length = codePointLength(about.trim());
+  return (
+    <form action={formAction} className="card form" noValidate>
+      {state.status === 'error' ? <FormMessage state={state} /> : null}
+      <label htmlFor="email">Email</label>
+      <input id="email" value={email} readOnly disabled />
+      <label htmlFor="username">Username</label>
+      <input id="username" name="username" defaultValue={state.values?.username} key={state.values?.username} maxLength={1000} {...describedBy('username-error', errors.username)} />
+      <FieldError id="username-error" errors={errors.username} />
+      <label htmlFor="aboutMe">About me</label>
+      <textarea id="aboutMe" name="aboutMe" rows={3} value={about} onChange={(e) => setAbout(e.target.value)} {...describedBy('aboutMe-error', errors.aboutMe)} />
+      <FieldError id="aboutMe-error" errors={errors.aboutMe} />
+      <div className="form-row">
+        <span className={length > ABOUT_ME_MAX ? 'counter counter-over' : 'counter'} aria-live="polite">
+          {length > ABOUT_ME_MAX ? `${length - ABOUT_ME_MAX} characters too many` : `${ABOUT_ME_MAX - length} characters left`}
+        </span>
+        <SubmitButton disabled={length > ABOUT_ME_MAX}>Submit</SubmitButton>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,104 @@
+import 'server-only';
+import { and, eq, sql } from 'drizzle-orm';
+import { avatarHash } from '../avatar';
+import { getDb } from '../client';
+import { NotFoundError, UnauthenticatedError } from '../errors';
+import { followers, posts, users } from '../schema';
+import type { Viewer } from '../viewer';
+import { assertAvailable, uniqueViolation } from './users';
+
+export interface ProfileDTO {
+  id: number;
+  username: string;
+  aboutMe: string | null;
+  /** ISO 8601 UTC, or null if never seen. */
+  lastSeen: string | null;
+  avatarHash: string;
+  followerCount: number;
+  followingCount: number;
+  postCount: number;
+  isSelf: boolean;
+  /** Whether the viewer follows this user. */
+  isFollowing: boolean;
+}
+
+function requireViewer(viewer: Viewer | null): Viewer {
+  if (!viewer) throw new UnauthenticatedError('Please log in to access this page.');
+  return viewer;
+}
+
+/**
+ * A user's profile with its counts and the viewer's follow state, in one query. Signed-in viewers only.
+ * @throws NotFoundError for an unknown username; UnauthenticatedError without a viewer.
+ */
+export async function getProfile(viewer: Viewer | null, username: string): Promise<ProfileDTO> {
+  const me = requireViewer(viewer);
+  const [row] = await getDb()
+    .select({
+      id: users.id,
+      username: users.username,
+      email: users.email,
+      aboutMe: users.aboutMe,
+      lastSeen: users.lastSeen,
+      followerCount: sql<number>`(select count(*) from ${followers} where ${followers.followedId} = ${users.id})`,
+      followingCount: sql<number>`(select count(*) from ${followers} where ${followers.followerId} = ${users.id})`,
+      postCount: sql<number>`(select count(*) from ${posts} where ${posts.userId} = ${users.id})`,
+      isFollowing: sql<number>`exists(select 1 from ${followers} where ${followers.followerId} = ${me.id} and ${followers.followedId} = ${users.id})`,
+    })
+    .from(users)
+    .where(eq(users.username, username))
+    .limit(1);
+  if (!row) throw new NotFoundError(`User ${username} not found.`);
+  return {
+    id: row.id,
+    username: row.username,
+    aboutMe: row.aboutMe,
+    lastSeen: row.lastSeen?.toISOString() ?? null,
+    avatarHash: avatarHash(row.email),
+    followerCount: Number(row.followerCount),
+    followingCount: Number(row.followingCount),
+    postCount: Number(row.postCount),
+    isSelf: row.id === me.id,
+    isFollowing: Boolean(row.isFollowing),
+  };
+}
+
+/** The viewer's own editable fields. @throws UnauthenticatedError */
+export async function getOwnAccount(viewer: Viewer | null): Promise<{ username: string; email: string; aboutMe: string }> {
+  const me = requireViewer(viewer);
+  const [row] = await getDb()
+    .select({ username: users.username, email: users.email, aboutMe: users.aboutMe })
+    .from(users)
+    .where(eq(users.id, me.id));
+  if (!row) throw new UnauthenticatedError('Your session has ended. Please log in again.');
+  return { ...row, aboutMe: row.aboutMe ?? '' };
+}
+
+/**
+ * The viewer changes their own username and about me (validated by the caller).
+ * @throws ConflictError (field `username`) when another user has the name; UnauthenticatedError.
+ */
+export async function updateProfile(viewer: Viewer | null, input: { username: string; aboutMe: string }): Promise<void> {
+  const me = requireViewer(viewer);
+  await assertAvailable({ username: input.username }, me.id);
+  try {
+    await getDb()
+      .update(users)
+      .set({ username: input.username, aboutMe: input.aboutMe || null })
+      .where(eq(users.id, me.id));
+  } catch (error) {
+    throw uniqueViolation(error) ?? error;
+  }
+}
+
+/**
+ * Records that the viewer was active: at most one write a minute per user, decided by the UPDATE's
+ * own WHERE (no read first, no race). Callers pass the last_seen they already loaded to skip even that.
+ */
+export async function touchLastSeen(viewer: Viewer, now = new Date()): Promise<void> {
+  await getDb()
+    .update(users)
+    .set({ lastSeen: now })
+    .where(and(eq(users.id, viewer.id), sql`coalesce(${users.lastSeen}, 0) <= ${now.getTime() - 60_000}`));
+}
+

@@ -1,0 +1,2 @@
+ALTER TABLE `user` DROP COLUMN `last_seen`;--> statement-breakpoint
+ALTER TABLE `user` DROP COLUMN `about_me`;

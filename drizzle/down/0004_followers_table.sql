@@ -1,0 +1,2 @@
+DROP INDEX `ix_followers_followed_id`;--> statement-breakpoint
+DROP TABLE `followers`;
