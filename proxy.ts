@@ -1,11 +1,11 @@
 import { NextResponse, type NextRequest } from 'next/server';
-import { decode, encode, type JWT } from 'next-auth/jwt';
+import { encode } from 'next-auth/jwt';
 import {
   REMEMBER_ME_MAX_AGE_S,
   RENEW_AFTER_S,
-  SESSION_COOKIE_NAMES,
   sessionCookieOptions,
 } from './app/lib/session-cookie';
+import { readSessionToken, type SessionToken } from './app/lib/session-token';
 
 /**
  * Cheap checks before a page renders; never the real authorization (pages, actions and db/queries do
@@ -18,24 +18,8 @@ import {
 const PROTECTED = [/^\/$/, /^\/explore$/, /^\/user\/[^/]+(\/(followers|following))?$/, /^\/edit-profile$/, /^\/messages$/, /^\/send-message\/[^/]+$/, /^\/settings$/];
 const GUEST_ONLY = [/^\/login$/, /^\/register$/];
 
-async function readSession(request: NextRequest): Promise<{ name: string; token: JWT } | null> {
-  const secret = process.env.AUTH_SECRET;
-  if (!secret) return null;
-  for (const name of SESSION_COOKIE_NAMES) {
-    const value = request.cookies.get(name)?.value;
-    if (!value) continue;
-    try {
-      const token = await decode({ token: value, secret, salt: name });
-      if (token?.sub) return { name, token };
-    } catch {
-      // A forged, stale-secret or truncated cookie is the same as none.
-    }
-  }
-  return null;
-}
-
 /** Re-issues the cookie at most once a day, keeping "Remember Me" or browser-session semantics. */
-async function renew(response: NextResponse, session: { name: string; token: JWT }) {
+async function renew(response: NextResponse, session: SessionToken) {
   const issuedAt = Number(session.token.iat ?? 0);
   if (Date.now() / 1000 - issuedAt < RENEW_AFTER_S) return;
   const { iat: _iat, exp: _exp, jti: _jti, ...claims } = session.token;
@@ -45,7 +29,7 @@ async function renew(response: NextResponse, session: { name: string; token: JWT
 
 export async function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
-  const session = await readSession(request);
+  const session = await readSessionToken(request.cookies);
 
   if (!session && PROTECTED.some((re) => re.test(pathname))) {
     const login = new URL('/login', request.url);

@@ -65,6 +65,9 @@ class RecoveringClient {
     return this.current;
   }
 
+  /** Statements sent (execute/batch calls), read by the benchmark's query-count route. */
+  calls = 0;
+
   /** A Client-shaped proxy that always forwards to the current client. */
   asClient(): Client {
     return new Proxy({} as Client, {
@@ -73,6 +76,7 @@ class RecoveringClient {
         if (typeof value !== 'function') return value;
         return (...args: unknown[]) => {
           const target = this.current;
+          if (prop === 'execute' || prop === 'batch') this.calls++;
           const result = value.apply(target, args);
           if (!(result instanceof Promise)) return result;
           return result.catch((error: unknown) => {
@@ -114,6 +118,11 @@ export function getDb(): Database {
 /** Applies settings that persist in the file (WAL); called once at start-up and by migrations. */
 export async function prepareDatabase(): Promise<void> {
   await connection().recovering.ensureWal();
+}
+
+/** How many execute/batch calls this process has sent (benchmarks count queries per page with it). */
+export function queryCount(): number {
+  return connection().recovering.calls;
 }
 
 /** Closes the process's connection; the next getDb() opens a new one (tests, scripts). */

@@ -1,11 +1,11 @@
 import { getDb } from './client';
 import { hashPassword } from './password';
-import { posts, users } from './schema';
+import { followers, posts, users } from './schema';
 
 export interface SeedOptions {
   users: number;
   posts: number;
-  /** Accounts each user follows (used once the followers table exists). */
+  /** Accounts each user follows. */
   follows: number;
   password: string;
 }
@@ -32,7 +32,7 @@ async function insertInChunks<T>(rows: T[], size: number, insert: (chunk: T[]) =
  * user5, user6...; posts spread over the last 30 days. Everyone shares one password hash (hashing is
  * deliberately slow). Deterministic: the same options give the same rows.
  */
-export async function seed(options: SeedOptions): Promise<{ users: number; posts: number }> {
+export async function seed(options: SeedOptions): Promise<{ users: number; posts: number; follows: number }> {
   const db = getDb();
   const rand = random(42);
   const passwordHash = await hashPassword(options.password);
@@ -57,5 +57,17 @@ export async function seed(options: SeedOptions): Promise<{ users: number; posts
     };
   });
   await insertInChunks(postRows, 2000, (chunk) => db.insert(posts).values(chunk));
-  return { users: userIds.length, posts: postRows.length };
+
+  const follows: { followerId: number; followedId: number }[] = [];
+  const perUser = Math.min(options.follows, userIds.length - 1);
+  for (const followerId of userIds) {
+    const chosen = new Set<number>();
+    while (chosen.size < perUser) {
+      const followedId = userIds[Math.floor(rand() * userIds.length)];
+      if (followedId !== followerId) chosen.add(followedId);
+    }
+    for (const followedId of chosen) follows.push({ followerId, followedId });
+  }
+  await insertInChunks(follows, 5000, (chunk) => db.insert(followers).values(chunk).onConflictDoNothing());
+  return { users: userIds.length, posts: postRows.length, follows: follows.length };
 }

@@ -23,6 +23,7 @@ export async function startBenchServer(port: number, prepare: (env: NodeJS.Proce
     ...process.env,
     DATABASE_URL: `file:${path.join(dir, 'bench.db')}`,
     NEXT_TELEMETRY_DISABLED: '1',
+    MICROBLOG_BENCH_ROUTES: '1',
     AUTH_SECRET: process.env.AUTH_SECRET || 'bench-secret-bench-secret-bench-secret',
   };
   if (!fs.existsSync('.next/BUILD_ID')) step(['next', 'build'], env);

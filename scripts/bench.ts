@@ -1,7 +1,13 @@
-// `npm run bench`: figures, not pass/fail. Starts the production server on a temporary database.
-//  1. Login burst: 20 concurrent sign-ins (bcrypt in a worker) while another client keeps loading a
+// `npm run bench`: figures, not pass/fail. Starts the production server on a temporary database
+// seeded with 1000 users, 100,000 posts and 50 follows each (`db:seed -- --users 1000 ...`).
+//  1. Pages at 16 connections (autocannon): a no-database control page, the home timeline (page 1
+//     and page 40), explore, a profile and the follow action; requests/s, p50, p99, SQL calls per page.
+//  2. Login burst: 20 concurrent sign-ins (bcrypt in a worker) while another client keeps loading a
 //     page; prints that page's latency before and during the burst.
-import { spawnSync } from 'node:child_process';
+//  3. The server's peak memory (VmHWM).
+import { execFileSync, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import autocannon from 'autocannon';
 import { startBenchServer, summarize } from './bench-server';
 
 const PASSWORD = 'password123';
@@ -14,7 +20,7 @@ async function timed(url: string, init?: RequestInit): Promise<number> {
   return performance.now() - started;
 }
 
-async function signIn(baseURL: string): Promise<{ ms: number; ok: boolean }> {
+async function signIn(baseURL: string): Promise<{ ms: number; ok: boolean; cookie: string }> {
   const csrf = await fetch(`${baseURL}/api/auth/csrf`);
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
   const cookie = csrf.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
@@ -26,8 +32,8 @@ async function signIn(baseURL: string): Promise<{ ms: number; ok: boolean }> {
     body: new URLSearchParams({ csrfToken, username: 'john', password: PASSWORD, remember: 'false', callbackUrl: '/' }),
   });
   await response.arrayBuffer();
-  const ok = response.headers.getSetCookie().some((c) => c.includes('authjs.session-token='));
-  return { ms: performance.now() - started, ok };
+  const session = response.headers.getSetCookie().find((c) => c.includes('authjs.session-token='));
+  return { ms: performance.now() - started, ok: Boolean(session), cookie: session?.split(';')[0] ?? '' };
 }
 
 async function loginBurst(baseURL: string) {
@@ -57,13 +63,124 @@ async function loginBurst(baseURL: string) {
   console.log(`=> other requests kept being served: ${d.n} page loads during the burst, worst ${fmt(d.max)} (a blocked event loop would hold them for the whole ${fmt(burstMs)})`);
 }
 
+interface Target {
+  name: string;
+  path: string;
+  cookie?: string;
+  method?: 'GET' | 'POST';
+  headers?: Record<string, string>;
+  body?: string;
+}
+
+async function load(baseURL: string, target: Target, seconds = Number(process.env.BENCH_SECONDS || 8)) {
+  const result = await autocannon({
+    url: baseURL + target.path,
+    connections: 16,
+    duration: seconds,
+    method: target.method ?? 'GET',
+    headers: { ...(target.cookie ? { cookie: target.cookie } : {}), ...target.headers },
+    body: target.body,
+  });
+  const ok = result['2xx'];
+  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, ok, errors: result.errors + result.non2xx };
+}
+
+async function queriesFor(baseURL: string, target: Target): Promise<number> {
+  const count = async () => ((await (await fetch(`${baseURL}/bench/queries`)).json()) as { queries: number }).queries;
+  const before = await count();
+  await timed(baseURL + target.path, { headers: target.cookie ? { cookie: target.cookie } : {} });
+  return (await count()) - before;
+}
+
+/** Follows "Older posts" links from the home page `pages - 1` times. */
+async function deepPagePath(baseURL: string, cookie: string, pages: number): Promise<string> {
+  let path = '/';
+  for (let i = 1; i < pages; i++) {
+    const html = await (await fetch(baseURL + path, { headers: { cookie } })).text();
+    const match = /href="(\/\?before=[^"]+)"/.exec(html);
+    if (!match) throw new Error(`no older page after page ${i}`);
+    path = match[1].replace(/&amp;/g, '&');
+  }
+  return path;
+}
+
+function actionId(name: string): string {
+  const manifest = JSON.parse(fs.readFileSync('.next/server/server-reference-manifest.json', 'utf8'));
+  const entry = Object.entries(manifest.node as Record<string, { exportedName: string }>).find(([, v]) => v.exportedName === name);
+  if (!entry) throw new Error(`server action ${name} not found in the build`);
+  return entry[0];
+}
+
+/** The follow button's form as a browser without JavaScript posts it (the action id is a form field). */
+function followTarget(cookie: string): Target {
+  const boundary = '----microblogbench';
+  const part = (name: string, value: string) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`;
+  return {
+    name: 'follow action (form POST)',
+    path: '/user/susan',
+    cookie,
+    method: 'POST',
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+    body: `${part(`$ACTION_ID_${actionId('followAction')}`, '')}${part('username', 'susan')}--${boundary}--\r\n`,
+  };
+}
+
+/** Peak resident memory of the next-server process(es) in the server's process group. */
+function peakMemoryMB(pgid: number): number {
+  const pids = execFileSync('ps', ['-o', 'pid=', '-g', String(pgid)], { encoding: 'utf8' }).split('\n').map((s) => s.trim()).filter(Boolean);
+  let peak = 0;
+  for (const pid of pids) {
+    try {
+      const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+      const kb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0);
+      peak = Math.max(peak, kb / 1024);
+    } catch {
+      // exited
+    }
+  }
+  return peak;
+}
+
+async function pages(baseURL: string, pgid: number) {
+  const { cookie } = await signIn(baseURL);
+  const targets: Target[] = [
+    { name: 'control: 25 posts from memory, no db, no session', path: '/bench/control' },
+    { name: 'home timeline, page 1', path: '/', cookie },
+    { name: 'home timeline, page 40', path: await deepPagePath(baseURL, cookie, 40), cookie },
+    { name: 'explore, page 1', path: '/explore', cookie },
+    { name: 'profile /user/susan', path: '/user/susan', cookie },
+    followTarget(cookie),
+  ];
+  console.log('\n## Pages at 16 connections (requests/s, latency in ms, SQL calls for one request)');
+  console.log('| page | req/s | p50 | p99 | SQL calls | non-2xx/errors |');
+  console.log('| --- | --- | --- | --- | --- | --- |');
+  // Count SQL calls first, on an idle server: after a load run the server may still be draining requests.
+  const queries = new Map<Target, number>();
+  for (const target of targets) queries.set(target, target.method === 'POST' ? NaN : await queriesFor(baseURL, target));
+  // Warm every path up first (JIT, caches), so the order of the runs does not favour one page.
+  for (const target of targets) await load(baseURL, target, 2);
+  const results: Record<string, number> = {};
+  for (const target of targets) {
+    const r = await load(baseURL, target);
+    results[target.name] = r.rps;
+    console.log(`| ${target.name} | ${r.rps.toFixed(0)} | ${r.p50} | ${r.p99} | ${Number.isNaN(queries.get(target)!) ? '-' : queries.get(target)} | ${r.errors} |`);
+  }
+  const control = results[targets[0].name];
+  console.log(`home page 1 / control: ${((results[targets[1].name] / control) * 100).toFixed(0)}% (target >= 75%)`);
+  console.log(`home page 40 / page 1 throughput: ${(results[targets[2].name] / results[targets[1].name]).toFixed(2)} (target: within 1.5x)`);
+  console.log(`server peak memory so far: ${peakMemoryMB(pgid).toFixed(0)} MB`);
+}
+
 const server = await startBenchServer(3290, (env) => {
-  const seeded = spawnSync('npx', ['tsx', '--conditions=react-server', 'scripts/db-seed.ts', '--users', '4', '--posts', '100', '--password', PASSWORD], { stdio: 'inherit', env });
+  const args = ['tsx', '--conditions=react-server', 'scripts/db-seed.ts', '--users', '1000', '--posts', '100000', '--follows', '50', '--password', PASSWORD];
+  const seeded = spawnSync('npx', args, { stdio: 'inherit', env });
   if (seeded.status !== 0) throw new Error('seeding failed');
 });
 try {
   console.log(`Benchmark server ${server.baseURL} (pid ${server.pid}), ${new Date().toISOString()}`);
+  await pages(server.baseURL, server.pid);
   await loginBurst(server.baseURL);
+  console.log(`\nserver peak memory (VmHWM): ${peakMemoryMB(server.pid).toFixed(0)} MB`);
 } finally {
   await server.stop();
 }

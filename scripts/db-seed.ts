@@ -26,6 +26,6 @@ await migrateDatabase();
 const result = await seed({ users: Math.max(1, count('users')), posts: count('posts'), follows: count('follows'), password: values.password! });
 closeDb();
 console.log(
-  `Seeded ${readDatabaseConfig().url}: ${result.users} users, ${result.posts} posts in ${((performance.now() - started) / 1000).toFixed(1)} s. ` +
+  `Seeded ${readDatabaseConfig().url}: ${result.users} users, ${result.posts} posts, ${result.follows} follows in ${((performance.now() - started) / 1000).toFixed(1)} s. ` +
     `Sign in as john / ${values.password}.`,
 );

@@ -1,5 +1,6 @@
 import 'server-only';
 import { cache } from 'react';
+import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
 import NextAuth, { CredentialsSignin } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
@@ -12,6 +13,7 @@ import { loginSchema } from './validation/account';
 import { clientAddressFrom } from './client-address';
 import { loginPerAccount, loginPerClient } from './rate-limits';
 import { REMEMBER_ME_MAX_AGE_S } from './session-cookie';
+import { readSessionToken } from './session-token';
 
 declare module 'next-auth' {
   interface User {
@@ -33,7 +35,7 @@ export class BusySignin extends CredentialsSignin {
   code = 'busy';
 }
 
-export const { handlers, auth, signIn, signOut } = NextAuth({
+export const { handlers, signIn, signOut } = NextAuth({
   trustHost: true,
   session: { strategy: 'jwt', maxAge: REMEMBER_ME_MAX_AGE_S },
   pages: { signIn: '/login' },
@@ -88,11 +90,13 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
  * that the session was not revoked (log out everywhere, password change) by comparing versions.
  */
 export const getViewer = cache(async (): Promise<Viewer | null> => {
-  const session = await auth();
-  const id = Number(session?.uid);
+  // The cookie Auth.js issued, verified with Auth.js's decode (cached): auth() would also re-encode
+  // a fresh cookie on every call that a server component cannot even send.
+  const session = await readSessionToken(await cookies());
+  const id = Number(session?.token.sub);
   if (!session || !Number.isSafeInteger(id) || id <= 0) return null;
   const user = await getSessionUser(id);
-  if (!user || user.sessionVersion !== session.sessionVersion) return null;
+  if (!user || user.sessionVersion !== Number(session.token.sv ?? 0)) return null;
   const viewer = { id: user.id, username: user.username };
   // At most one write a minute per user: skipped without touching the database when recent.
   if (!user.lastSeen || Date.now() - user.lastSeen.getTime() >= 60_000) await touchLastSeen(viewer);

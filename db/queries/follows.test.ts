@@ -57,6 +57,7 @@ describe('the home timeline (reference test_follow_posts)', () => {
       { body: 'post from mary', userId: mary.id, timestamp: at(3) },
       { body: 'post from david', userId: david.id, timestamp: at(2) },
     ]);
+    expect(await getProfile(john, 'susan')).toMatchObject({ postCount: 1, followerCount: 0 });
     await followUser(john, 'susan');
     await followUser(john, 'david');
     await followUser(susan, 'mary');
@@ -66,6 +67,13 @@ describe('the home timeline (reference test_follow_posts)', () => {
     expect(await timeline(susan)).toEqual(['post from susan', 'post from mary']);
     expect(await timeline(mary)).toEqual(['post from mary', 'post from david']);
     expect(await timeline(david)).toEqual(['post from david']);
+    expect(await getProfile(susan, 'david')).toMatchObject({ followerCount: 2, followingCount: 0, postCount: 1, isFollowing: false });
+    expect(await getProfile(mary, 'david')).toMatchObject({ isFollowing: true });
+    const davidFollowers = await listConnections(mary, { username: 'david', direction: 'followers' });
+    expect(davidFollowers.page.users.map((u) => [u.username, u.isFollowing, u.isSelf])).toEqual([
+      ['john', false, false],
+      ['mary', false, true],
+    ]);
   });
 });
 

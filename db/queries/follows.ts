@@ -77,7 +77,7 @@ export async function listConnections(
       username: users.username,
       email: users.email,
       aboutMe: users.aboutMe,
-      isFollowing: sql<number>`exists(select 1 from ${followers} f2 where f2.follower_id = ${me.id} and f2.followed_id = ${users.id})`,
+      isFollowing: sql<number>`exists(select 1 from followers f2 where f2.follower_id = ${me.id} and f2.followed_id = ${sql.raw('"user"."id"')})`,
     })
     .from(followers)
     .innerJoin(users, eq(users.id, otherColumn))

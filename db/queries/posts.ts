@@ -45,10 +45,12 @@ function scopeFilter(viewer: Viewer, scope: PostScope): SQL | undefined {
   }
 }
 
+// "(timestamp, id) before the cursor", written so the first conjunct is a plain range on timestamp:
+// SQLite then seeks into the (user_id, timestamp) index instead of scanning every post.
 const olderThan = (c: Cursor) =>
-  or(sql`${posts.timestamp} < ${c.timestamp}`, and(sql`${posts.timestamp} = ${c.timestamp}`, sql`${posts.id} < ${c.id}`));
+  and(sql`${posts.timestamp} <= ${c.timestamp}`, or(sql`${posts.timestamp} < ${c.timestamp}`, sql`${posts.id} < ${c.id}`));
 const newerThan = (c: Cursor) =>
-  or(sql`${posts.timestamp} > ${c.timestamp}`, and(sql`${posts.timestamp} = ${c.timestamp}`, sql`${posts.id} > ${c.id}`));
+  and(sql`${posts.timestamp} >= ${c.timestamp}`, or(sql`${posts.timestamp} > ${c.timestamp}`, sql`${posts.id} > ${c.id}`));
 
 async function selectPosts(where: SQL | undefined, direction: 'older' | 'newer', limit: number) {
   const order = direction === 'older' ? [desc(posts.timestamp), desc(posts.id)] : [asc(posts.timestamp), asc(posts.id)];

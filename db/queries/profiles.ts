@@ -3,7 +3,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { avatarHash } from '../avatar';
 import { getDb } from '../client';
 import { NotFoundError, UnauthenticatedError } from '../errors';
-import { followers, posts, users } from '../schema';
+import { users } from '../schema';
 import type { Viewer } from '../viewer';
 import { assertAvailable, uniqueViolation } from './users';
 
@@ -21,6 +21,8 @@ export interface ProfileDTO {
   /** Whether the viewer follows this user. */
   isFollowing: boolean;
 }
+
+const OUTER_USER_ID = sql.raw('"user"."id"');
 
 function requireViewer(viewer: Viewer | null): Viewer {
   if (!viewer) throw new UnauthenticatedError('Please log in to access this page.');
@@ -40,10 +42,12 @@ export async function getProfile(viewer: Viewer | null, username: string): Promi
       email: users.email,
       aboutMe: users.aboutMe,
       lastSeen: users.lastSeen,
-      followerCount: sql<number>`(select count(*) from ${followers} where ${followers.followedId} = ${users.id})`,
-      followingCount: sql<number>`(select count(*) from ${followers} where ${followers.followerId} = ${users.id})`,
-      postCount: sql<number>`(select count(*) from ${posts} where ${posts.userId} = ${users.id})`,
-      isFollowing: sql<number>`exists(select 1 from ${followers} where ${followers.followerId} = ${me.id} and ${followers.followedId} = ${users.id})`,
+      // Correlated subqueries name the outer row explicitly: drizzle prints a lone table's columns
+      // unqualified, and a bare "id" inside them would mean the subquery's own table.
+      followerCount: sql<number>`(select count(*) from followers f where f.followed_id = ${OUTER_USER_ID})`,
+      followingCount: sql<number>`(select count(*) from followers f where f.follower_id = ${OUTER_USER_ID})`,
+      postCount: sql<number>`(select count(*) from post p where p.user_id = ${OUTER_USER_ID})`,
+      isFollowing: sql<number>`exists(select 1 from followers f where f.follower_id = ${me.id} and f.followed_id = ${OUTER_USER_ID})`,
     })
     .from(users)
     .where(eq(users.username, username))
