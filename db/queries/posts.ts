@@ -52,15 +52,20 @@ const olderThan = (c: Cursor) =>
 const newerThan = (c: Cursor) =>
   and(sql`${posts.timestamp} >= ${c.timestamp}`, or(sql`${posts.timestamp} > ${c.timestamp}`, sql`${posts.id} > ${c.id}`));
 
+/**
+ * Picks the page's ids first from the covering (user_id, timestamp) index, then reads only those rows
+ * with their authors: the home timeline sorts thousands of index entries, not thousands of table rows.
+ */
 async function selectPosts(where: SQL | undefined, direction: 'older' | 'newer', limit: number) {
   const order = direction === 'older' ? [desc(posts.timestamp), desc(posts.id)] : [asc(posts.timestamp), asc(posts.id)];
-  const rows = await getDb()
+  const db = getDb();
+  const pageIds = db.select({ id: posts.id }).from(posts).where(where).orderBy(...order).limit(limit);
+  const rows = await db
     .select({ id: posts.id, body: posts.body, timestamp: posts.timestamp, username: users.username, email: users.email })
     .from(posts)
     .innerJoin(users, eq(users.id, posts.userId))
-    .where(where)
-    .orderBy(...order)
-    .limit(limit);
+    .where(inArray(posts.id, pageIds))
+    .orderBy(...order);
   return direction === 'older' ? rows : rows.reverse();
 }
 
