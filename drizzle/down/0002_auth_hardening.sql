@@ -1,0 +1,3 @@
+ALTER TABLE `user` DROP COLUMN `session_version`;--> statement-breakpoint
+DROP INDEX `ix_rate_limit_window_start`;--> statement-breakpoint
+DROP TABLE `rate_limit`;
