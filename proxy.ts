@@ -27,8 +27,17 @@ async function renew(response: NextResponse, session: SessionToken) {
   response.cookies.set(session.name, value, sessionCookieOptions(session.name, Boolean(session.token.remember)));
 }
 
+// Server actions refuse bodies over 1 MB with a bare 500; answer such requests here with a page that
+// says what happened. (The forms themselves keep input below this: counters and input limits.)
+const MAX_BODY_BYTES = 1_000_000;
+const TOO_LARGE_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Too large - Microblog</title></head>
+<body><h1>That was too large</h1><p>What you sent is larger than the server accepts (1 MB). Please go back, shorten it and try again.</p><p><a href="/">Back</a></p></body></html>`;
+
 export async function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
+  if (request.method === 'POST' && Number(request.headers.get('content-length')) > MAX_BODY_BYTES) {
+    return new NextResponse(TOO_LARGE_PAGE, { status: 413, headers: { 'content-type': 'text/html; charset=utf-8' } });
+  }
   const session = await readSessionToken(request.cookies);
 
   if (!session && PROTECTED.some((re) => re.test(pathname))) {

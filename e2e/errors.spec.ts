@@ -17,3 +17,9 @@ test('a server error shows the friendly 500 page', async ({ page }) => {
   await expect(page.getByRole('heading', { name: 'An unexpected error has occurred' })).toBeVisible();
   await expect(page.getByRole('link', { name: 'Back' })).toBeVisible();
 });
+
+test('a request body over 1 MB gets a clear "too large" page, not a crash', async ({ request }) => {
+  const response = await request.post('/', { multipart: { post: 'x'.repeat(1_500_000) } });
+  expect(response.status()).toBe(413);
+  expect(await response.text()).toContain('That was too large');
+});
