@@ -84,3 +84,34 @@ describe('posts', () => {
     ).rejects.toMatchObject({ cause: { message: expect.stringMatching(/FOREIGN KEY constraint failed/) } });
   });
 });
+
+describe('the home timeline across its one-day first look', () => {
+  it('pages the same whether a page comes from the last day or from further back', async () => {
+    const reader = await createTestUser();
+    const now = Date.now();
+    const hour = 3600_000;
+    // 30 posts in the last day, then 30 spread over the previous weeks.
+    await getDb()
+      .insert(posts)
+      .values(Array.from({ length: 60 }, (_, i) => ({ body: `h${i}`, userId: reader.id, timestamp: new Date(now - (i < 30 ? i * 0.5 * hour : 30 * hour + i * 24 * hour)) })));
+    const bodies: string[] = [];
+    let page = await listPosts(reader, { scope: { kind: 'home' } });
+    bodies.push(...page.posts.map((p) => p.body));
+    while (page.olderCursor) {
+      page = await listPosts(reader, { scope: { kind: 'home' }, before: page.olderCursor });
+      bodies.push(...page.posts.map((p) => p.body));
+    }
+    expect(bodies).toEqual(Array.from({ length: 60 }, (_, i) => `h${i}`));
+  });
+
+  it('shows older posts when the last day has fewer than a page', async () => {
+    const quiet = await createTestUser();
+    await getDb().insert(posts).values([
+      { body: 'last week', userId: quiet.id, timestamp: new Date(Date.now() - 7 * 86400_000) },
+      { body: 'last month', userId: quiet.id, timestamp: new Date(Date.now() - 30 * 86400_000) },
+    ]);
+    const page = await listPosts(quiet, { scope: { kind: 'home' } });
+    expect(page.posts.map((p) => p.body)).toEqual(['last week', 'last month']);
+    expect(page.olderCursor).toBeNull();
+  });
+});
