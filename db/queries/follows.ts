@@ -2,15 +2,11 @@ import 'server-only';
 import { and, asc, eq, gt, sql } from 'drizzle-orm';
 import { avatarHash } from '../avatar';
 import { getDb } from '../client';
-import { NotFoundError, UnauthenticatedError, ValidationError } from '../errors';
+import { NotFoundError, ValidationError } from '../errors';
 import { followers, users } from '../schema';
 import type { Viewer } from '../viewer';
+import { signedIn } from './guards';
 import { PAGE_SIZE } from './posts';
-
-function requireViewer(viewer: Viewer | null): Viewer {
-  if (!viewer) throw new UnauthenticatedError('Please log in to access this page.');
-  return viewer;
-}
 
 async function userIdByName(username: string): Promise<{ id: number; username: string }> {
   const [row] = await getDb().select({ id: users.id, username: users.username }).from(users).where(eq(users.username, username)).limit(1);
@@ -23,7 +19,7 @@ async function userIdByName(username: string): Promise<{ id: number; username: s
  * @throws NotFoundError, ValidationError ("You cannot follow yourself!"), UnauthenticatedError.
  */
 export async function followUser(viewer: Viewer | null, username: string): Promise<{ username: string }> {
-  const me = requireViewer(viewer);
+  const me = signedIn(viewer);
   const target = await userIdByName(username);
   if (target.id === me.id) throw new ValidationError('You cannot follow yourself!');
   await getDb().insert(followers).values({ followerId: me.id, followedId: target.id }).onConflictDoNothing();
@@ -35,7 +31,7 @@ export async function followUser(viewer: Viewer | null, username: string): Promi
  * @throws NotFoundError, ValidationError ("You cannot unfollow yourself!"), UnauthenticatedError.
  */
 export async function unfollowUser(viewer: Viewer | null, username: string): Promise<{ username: string }> {
-  const me = requireViewer(viewer);
+  const me = signedIn(viewer);
   const target = await userIdByName(username);
   if (target.id === me.id) throw new ValidationError('You cannot unfollow yourself!');
   await getDb().delete(followers).where(and(eq(followers.followerId, me.id), eq(followers.followedId, target.id)));
@@ -66,7 +62,7 @@ export async function listConnections(
   viewer: Viewer | null,
   input: { username: string; direction: 'followers' | 'following'; after?: string | null },
 ): Promise<{ owner: string; page: UserPage }> {
-  const me = requireViewer(viewer);
+  const me = signedIn(viewer);
   const owner = await userIdByName(input.username);
   const after = /^\d{1,15}$/.test(input.after ?? '') ? Number(input.after) : 0;
   const [ownerColumn, otherColumn] =

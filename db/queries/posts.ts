@@ -3,9 +3,9 @@ import { and, asc, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { avatarHash } from '../avatar';
 import { getDb } from '../client';
 import { decodeCursor, encodeCursor, type Cursor } from '../cursor';
-import { UnauthenticatedError } from '../errors';
 import { followers, posts, users } from '../schema';
 import type { Viewer } from '../viewer';
+import { signedIn } from './guards';
 
 export const PAGE_SIZE = 25;
 
@@ -110,8 +110,7 @@ export async function listPosts(
   viewer: Viewer | null,
   input: { scope: PostScope; before?: string | null; after?: string | null },
 ): Promise<PostPage> {
-  if (!viewer) throw new UnauthenticatedError('Please log in to access this page.');
-  const filter = scopeFilter(viewer, input.scope);
+  const filter = scopeFilter(signedIn(viewer), input.scope);
   const after = decodeCursor(input.after);
   const before = after ? null : decodeCursor(input.before);
 
@@ -139,10 +138,10 @@ export async function listPosts(
  * @throws UnauthenticatedError without a viewer.
  */
 export async function createPost(viewer: Viewer | null, input: { body: string }): Promise<PostDTO['id']> {
-  if (!viewer) throw new UnauthenticatedError('Please log in to access this page.');
+  const me = signedIn(viewer);
   const [row] = await getDb()
     .insert(posts)
-    .values({ body: input.body, userId: viewer.id, timestamp: new Date() })
+    .values({ body: input.body, userId: me.id, timestamp: new Date() })
     .returning({ id: posts.id });
   return row.id;
 }

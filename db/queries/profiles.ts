@@ -5,6 +5,7 @@ import { getDb } from '../client';
 import { NotFoundError, UnauthenticatedError } from '../errors';
 import { users } from '../schema';
 import type { Viewer } from '../viewer';
+import { signedIn } from './guards';
 import { assertAvailable, uniqueViolation } from './users';
 
 export interface ProfileDTO {
@@ -24,17 +25,12 @@ export interface ProfileDTO {
 
 const OUTER_USER_ID = sql.raw('"user"."id"');
 
-function requireViewer(viewer: Viewer | null): Viewer {
-  if (!viewer) throw new UnauthenticatedError('Please log in to access this page.');
-  return viewer;
-}
-
 /**
  * A user's profile with its counts and the viewer's follow state, in one query. Signed-in viewers only.
  * @throws NotFoundError for an unknown username; UnauthenticatedError without a viewer.
  */
 export async function getProfile(viewer: Viewer | null, username: string): Promise<ProfileDTO> {
-  const me = requireViewer(viewer);
+  const me = signedIn(viewer);
   const [row] = await getDb()
     .select({
       id: users.id,
@@ -69,7 +65,7 @@ export async function getProfile(viewer: Viewer | null, username: string): Promi
 
 /** The viewer's own editable fields. @throws UnauthenticatedError */
 export async function getOwnAccount(viewer: Viewer | null): Promise<{ username: string; email: string; aboutMe: string }> {
-  const me = requireViewer(viewer);
+  const me = signedIn(viewer);
   const [row] = await getDb()
     .select({ username: users.username, email: users.email, aboutMe: users.aboutMe })
     .from(users)
@@ -83,7 +79,7 @@ export async function getOwnAccount(viewer: Viewer | null): Promise<{ username: 
  * @throws ConflictError (field `username`) when another user has the name; UnauthenticatedError.
  */
 export async function updateProfile(viewer: Viewer | null, input: { username: string; aboutMe: string }): Promise<void> {
-  const me = requireViewer(viewer);
+  const me = signedIn(viewer);
   await assertAvailable({ username: input.username }, me.id);
   try {
     await getDb()
