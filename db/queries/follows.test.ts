@@ -48,7 +48,11 @@ describe('following (reference test_follow)', () => {
 
 describe('the home timeline (reference test_follow_posts)', () => {
   it('shows own and followed posts, newest first, without duplicates', async () => {
-    const [john, susan, mary, david] = await Promise.all(['john', 'susan', 'mary', 'david'].map((n) => createTestUser(n)));
+    // One after the other: lists are ordered by user id, so john must get the smallest.
+    const john = await createTestUser('john');
+    const susan = await createTestUser('susan');
+    const mary = await createTestUser('mary');
+    const david = await createTestUser('david');
     const now = Date.now();
     const at = (s: number) => new Date(now + s * 1000);
     await getDb().insert(posts).values([
