@@ -1,8 +1,13 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
 
 const port = process.env.E2E_PORT || '3210';
 const baseURL = `http://127.0.0.1:${port}`;
+// The server's database and e-mail outbox (scripts/e2e-server.mjs); the tests read reset links from
+// the outbox (e2e/outbox.ts). One folder per port, so suites on two ports do not clash.
+const dataDir = path.resolve(port === '3210' ? 'data/e2e' : `data/e2e-${port}`);
+process.env.E2E_OUTBOX_DIR = path.join(dataDir, 'outbox');
 // Debian's chromium where it exists (CI, this machine); Playwright's own browser elsewhere.
 const systemChromium = fs.existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined;
 
@@ -34,7 +39,7 @@ export default defineConfig({
   webServer: {
     command: 'node scripts/e2e-server.mjs',
     url: `${baseURL}/login`,
-    env: { E2E_PORT: port },
+    env: { E2E_PORT: port, E2E_DATA_DIR: dataDir, MAIL_OUTBOX_DIR: process.env.E2E_OUTBOX_DIR },
     reuseExistingServer: false,
     timeout: 180_000,
     stdout: 'pipe',

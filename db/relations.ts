@@ -1,12 +1,13 @@
 // Every relations() declaration lives here (drizzle-orm 0.45: the v1 relations API).
 import { relations } from 'drizzle-orm';
-import { followers, posts, users } from './schema';
+import { followers, passwordResets, posts, users } from './schema';
 
 export const usersRelations = relations(users, ({ many }) => ({
   posts: many(posts),
   // Rows where this user is the follower / the one followed.
   following: many(followers, { relationName: 'follower' }),
   followers: many(followers, { relationName: 'followed' }),
+  passwordResets: many(passwordResets),
 }));
 
 export const postsRelations = relations(posts, ({ one }) => ({
@@ -16,4 +17,8 @@ export const postsRelations = relations(posts, ({ one }) => ({
 export const followersRelations = relations(followers, ({ one }) => ({
   follower: one(users, { fields: [followers.followerId], references: [users.id], relationName: 'follower' }),
   followed: one(users, { fields: [followers.followedId], references: [users.id], relationName: 'followed' }),
+}));
+
+export const passwordResetsRelations = relations(passwordResets, ({ one }) => ({
+  user: one(users, { fields: [passwordResets.userId], references: [users.id] }),
 }));

@@ -79,3 +79,21 @@ export const followers = sqliteTable(
     check('ck_followers_not_self', sql`${t.followerId} <> ${t.followedId}`),
   ],
 );
+
+/**
+ * Password reset tokens. Only the SHA-256 hash of the random token is stored, so a copy of the
+ * database cannot be used to reset anyone's password. A token works once (`used_at`) and expires.
+ */
+export const passwordResets = sqliteTable(
+  'password_reset',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    // INTEGER milliseconds since the epoch, UTC.
+    expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
+    usedAt: integer('used_at', { mode: 'timestamp_ms' }),
+  },
+  (t) => [index('ix_password_reset_user_id').on(t.userId), index('ix_password_reset_expires_at').on(t.expiresAt)],
+);

@@ -6,13 +6,19 @@ import path from 'node:path';
 import { ensureAuthSecret } from './env.mjs';
 
 const port = process.env.E2E_PORT || '3210';
-const dir = path.resolve('data/e2e');
+// playwright.config.ts passes the folder (one per port, so two suites on two ports do not clash).
+const dir = path.resolve(process.env.E2E_DATA_DIR || 'data/e2e');
 fs.rmSync(dir, { recursive: true, force: true });
 Object.assign(process.env, {
   DATABASE_URL: `file:${path.join(dir, 'app.db')}`,
   MICROBLOG_TEST_ROUTES: '1',
   RATE_LIMIT_LOGIN_PER_CLIENT: '1000',
   RATE_LIMIT_SIGNUP_PER_CLIENT: '1000',
+  RATE_LIMIT_RESET_PER_ADDRESS: '1000',
+  RATE_LIMIT_RESET_PER_CLIENT: '1000',
+  // E-mail goes to this outbox folder (never SMTP), where the tests read the reset links.
+  MAIL_SERVER: '',
+  MAIL_OUTBOX_DIR: process.env.MAIL_OUTBOX_DIR || path.join(dir, 'outbox'),
   NEXT_TELEMETRY_DISABLED: '1',
 });
 ensureAuthSecret();

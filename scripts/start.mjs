@@ -14,6 +14,9 @@ function run(command, args) {
 }
 
 ensureAuthSecret();
+// Absolute links in e-mails come from APP_URL; default it to this server's own local address so a
+// request's Host header (which a client chooses) never decides where a reset link points.
+process.env.APP_URL ||= `http://localhost:${port}`;
 run('npx', ['tsx', '--conditions=react-server', 'scripts/db-migrate.ts']);
 if (!dev && !fs.existsSync('.next/BUILD_ID')) {
   console.log('No production build yet: running `next build` (once; `npm run build` rebuilds).');

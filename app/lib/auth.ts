@@ -106,8 +106,12 @@ export const getViewer = cache(async (): Promise<Viewer | null> => {
 /** For pages: the viewer, or a redirect to the login page that comes back to `nextPath`. */
 export async function requireViewer(nextPath?: string): Promise<Viewer> {
   const viewer = await getViewer();
-  if (!viewer) redirect(nextPath ? `/login?next=${encodeURIComponent(nextPath)}` : '/login');
-  return viewer;
+  if (viewer) return viewer;
+  const next = nextPath ? `?next=${encodeURIComponent(nextPath)}` : '';
+  // A cookie whose session was revoked (signed out everywhere, password reset) would bounce between
+  // this page and the guest-only login page: /session-ended clears it first, then goes to login.
+  if (await readSessionToken(await cookies())) redirect(`/session-ended${next}`);
+  redirect(`/login${next}`);
 }
 
 /** For actions and route handlers: the viewer, or UnauthenticatedError (shown as a message, not a crash). */

@@ -37,3 +37,24 @@ export function signupPerClient(address: string): RateLimit {
     message: 'Too many accounts created from your network. Please try again later.',
   };
 }
+
+export const RESET_RATE_LIMIT_MESSAGE = 'Too many reset requests. Please try again in an hour.';
+
+/** Reset requests per e-mail address, whether or not it belongs to anyone (so the count reveals nothing). */
+export function resetPerAddress(email: string): RateLimit {
+  return {
+    key: `reset:address:${email.toLowerCase()}`,
+    limit: limitFromEnv('RATE_LIMIT_RESET_PER_ADDRESS', 5),
+    windowMs: 60 * MINUTE,
+    message: RESET_RATE_LIMIT_MESSAGE,
+  };
+}
+
+export function resetPerClient(address: string): RateLimit {
+  return {
+    key: `reset:client:${address}`,
+    limit: limitFromEnv('RATE_LIMIT_RESET_PER_CLIENT', 5),
+    windowMs: 60 * MINUTE,
+    message: RESET_RATE_LIMIT_MESSAGE,
+  };
+}

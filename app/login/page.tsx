@@ -21,6 +21,9 @@ export default async function LoginPage({ searchParams }: { searchParams: Search
       <p>
         New User? <Link href="/register">Click to Register!</Link>
       </p>
+      <p>
+        Forgot Your Password? <Link href="/reset-password">Click to Reset It</Link>
+      </p>
     </div>
   );
 }

@@ -1,17 +1,16 @@
 'use server';
 
-import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { AuthError } from 'next-auth';
 import { registerUser } from '@/db/queries/users';
 import { signIn, signOut } from '../auth';
+import { makeSessionCookieEndWithBrowser } from '../browser-session-cookie';
 import { setFlash } from '../flash';
 import { echoValues, fromZodError, type FormState } from '../form-state';
 import { formErrorFrom } from '../form-errors';
 import { rateLimitPerClient } from '../rate-limit-guard';
 import { signupPerClient } from '../rate-limits';
 import { safeNextPath } from '../safe-redirect';
-import { SESSION_COOKIE_NAMES, sessionCookieOptions } from '../session-cookie';
 import { loginSchema, registerSchema } from '../validation/account';
 
 export async function registerAction(_prev: FormState, formData: FormData): Promise<FormState> {
@@ -48,15 +47,6 @@ export async function loginAction(_prev: FormState, formData: FormData): Promise
   }
   if (!remember) await makeSessionCookieEndWithBrowser();
   redirect(safeNextPath(formData.get('next')));
-}
-
-/** Auth.js always gives the cookie an expiry; without "Remember Me" it must end with the browser. */
-async function makeSessionCookieEndWithBrowser() {
-  const jar = await cookies();
-  for (const name of SESSION_COOKIE_NAMES) {
-    const cookie = jar.get(name);
-    if (cookie) jar.set(name, cookie.value, sessionCookieOptions(name, false));
-  }
 }
 
 export async function logoutAction(): Promise<void> {

@@ -29,6 +29,8 @@ export function ProfileHeader({ profile }: { profile: ProfileDTO }) {
         {profile.isSelf ? (
           <p>
             <Link href="/edit-profile">Edit your profile</Link>
+            {' · '}
+            <Link href="/settings">Settings</Link>
           </p>
         ) : (
           <FollowButton username={profile.username} isFollowing={profile.isFollowing} />

@@ -1,0 +1,102 @@
+import 'server-only';
+import crypto from 'node:crypto';
+import { and, eq, gt, isNull, lt, sql } from 'drizzle-orm';
+import { getDb } from '../client';
+import { NotFoundError } from '../errors';
+import { passwordResetEmail } from '../mail/reset-email';
+import { enqueueMail, type MailMessage, type RetryOptions } from '../mail/transport';
+import { hashPassword } from '../password';
+import { passwordResets, users } from '../schema';
+
+/** Reset links last 10 minutes and work once (design/architecture.md section 11). */
+export const RESET_TOKEN_TTL_MS = 10 * 60_000;
+
+export const INVALID_RESET_LINK = 'This password reset link is invalid, has expired or was already used.';
+
+/** Only this hash is stored: a copy of the database cannot be used to reset anyone's password. */
+export function hashResetToken(token: string): string {
+  return crypto.createHash('sha256').update(token, 'utf8').digest('hex');
+}
+
+/** 32 random bytes, base64url: 43 characters. Anything else cannot be one of ours. */
+const TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
+
+export type SendMail = (message: MailMessage, options?: RetryOptions) => void;
+
+/**
+ * Anyone may ask. When a user has this (already normalised) e-mail, stores a new single-use token and
+ * queues the reset e-mail with the absolute link `<origin>/reset-password/<token>`; otherwise does
+ * nothing. Either way it returns nothing, so the caller cannot reveal whether the account exists.
+ * Sending happens in the background (`send`, injectable for tests) and never fails the request.
+ */
+export async function requestPasswordReset(
+  input: { email: string; origin: string },
+  options: { now?: Date; send?: SendMail } = {},
+): Promise<void> {
+  const now = options.now ?? new Date();
+  const [user] = await getDb()
+    .select({ id: users.id, username: users.username, email: users.email })
+    .from(users)
+    .where(eq(users.email, input.email))
+    .limit(1);
+  if (!user) return;
+  const token = crypto.randomBytes(32).toString('base64url');
+  await getDb().batch([
+    // Tokens that expired more than a day ago are of no use to anyone.
+    getDb()
+      .delete(passwordResets)
+      .where(lt(passwordResets.expiresAt, new Date(now.getTime() - 86_400_000))),
+    getDb()
+      .insert(passwordResets)
+      .values({ tokenHash: hashResetToken(token), userId: user.id, expiresAt: new Date(now.getTime() + RESET_TOKEN_TTL_MS) }),
+  ]);
+  const url = `${input.origin.replace(/\/+$/, '')}/reset-password/${token}`;
+  const send = options.send ?? enqueueMail;
+  send(passwordResetEmail({ to: user.email, username: user.username, url }), {
+    outboxNote: `Password reset link for ${user.username}: ${url}`,
+  });
+}
+
+/** Anyone: whether a reset link would still work (unused, unexpired, ours). Does not use it up. */
+export async function isPasswordResetTokenValid(token: string, now = new Date()): Promise<boolean> {
+  if (!TOKEN_PATTERN.test(token)) return false;
+  const [row] = await getDb()
+    .select({ userId: passwordResets.userId })
+    .from(passwordResets)
+    .where(and(eq(passwordResets.tokenHash, hashResetToken(token)), isNull(passwordResets.usedAt), gt(passwordResets.expiresAt, now)))
+    .limit(1);
+  return Boolean(row);
+}
+
+/**
+ * Anyone holding a valid link: sets the new password (validated by the caller) and ends every session
+ * of that user. The token is used up by one conditional UPDATE, so two racing submissions cannot both
+ * succeed; the user's other outstanding links stop working too.
+ * @throws NotFoundError (INVALID_RESET_LINK) for an unknown, forged, used or expired token.
+ */
+export async function resetPassword(input: { token: string; password: string }, now = new Date()): Promise<{ username: string }> {
+  if (!TOKEN_PATTERN.test(input.token)) throw new NotFoundError(INVALID_RESET_LINK);
+  // Hash first: if the password worker is busy, the link is not wasted.
+  const passwordHash = await hashPassword(input.password);
+  const [used] = await getDb()
+    .update(passwordResets)
+    .set({ usedAt: now })
+    .where(
+      and(eq(passwordResets.tokenHash, hashResetToken(input.token)), isNull(passwordResets.usedAt), gt(passwordResets.expiresAt, now)),
+    )
+    .returning({ userId: passwordResets.userId });
+  if (!used) throw new NotFoundError(INVALID_RESET_LINK);
+  const [[user]] = await getDb().batch([
+    getDb()
+      .update(users)
+      .set({ passwordHash, sessionVersion: sql`${users.sessionVersion} + 1` })
+      .where(eq(users.id, used.userId))
+      .returning({ username: users.username }),
+    getDb()
+      .update(passwordResets)
+      .set({ usedAt: now })
+      .where(and(eq(passwordResets.userId, used.userId), isNull(passwordResets.usedAt))),
+  ]);
+  if (!user) throw new NotFoundError(INVALID_RESET_LINK);
+  return { username: user.username };
+}
