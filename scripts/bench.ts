@@ -120,7 +120,8 @@ function followTarget(cookie: string): Target {
     path: '/user/susan',
     cookie,
     method: 'POST',
-    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+    // Browsers send Origin with form posts; Next checks it against Host for server actions.
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, origin: 'http://127.0.0.1:3290' },
     body: `${part(`$ACTION_ID_${actionId('followAction')}`, '')}${part('username', 'susan')}--${boundary}--\r\n`,
   };
 }
