@@ -3,13 +3,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClient } from '@libsql/client';
 import { filePathOf, isBusyError } from './client';
 import { createPost } from './queries/posts';
-import { createTestUser, useTempDatabase } from './testing';
+import { createTestUser, openTempDatabase } from './testing';
 
-let db: Awaited<ReturnType<typeof useTempDatabase>>;
+let db: Awaited<ReturnType<typeof openTempDatabase>>;
 beforeAll(async () => {
   // Fail fast on a locked database so the test can provoke SQLITE_BUSY.
   process.env.DATABASE_BUSY_TIMEOUT_MS = '50';
-  db = await useTempDatabase();
+  db = await openTempDatabase();
 });
 afterAll(() => {
   delete process.env.DATABASE_BUSY_TIMEOUT_MS;

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { afterAll, beforeAll } from 'vitest';
 import os from 'node:os';
 import path from 'node:path';
 import { closeDb, getDb } from './client';
@@ -10,7 +11,7 @@ import type { Viewer } from './viewer';
  * Vitest setup: each test file gets its own temporary database file, migrated with the real files in
  * drizzle/. Call in beforeAll; the returned function removes it.
  */
-export async function useTempDatabase(): Promise<{ url: string; cleanup: () => void }> {
+export async function openTempDatabase(): Promise<{ url: string; cleanup: () => void }> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'microblog-test-'));
   const url = `file:${path.join(dir, 'nested', 'test.db')}`;
   closeDb();
@@ -23,6 +24,19 @@ export async function useTempDatabase(): Promise<{ url: string; cleanup: () => v
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * The usual setup of a test file: a fresh migrated database before its tests, removed after them.
+ * `url` is filled in once the database exists (read it inside tests).
+ */
+export function tempDatabaseForThisFile(): { url: string } {
+  const handle = { url: '', cleanup: () => {} };
+  beforeAll(async () => {
+    Object.assign(handle, await openTempDatabase());
+  });
+  afterAll(() => handle.cleanup());
+  return handle;
 }
 
 let counter = 0;

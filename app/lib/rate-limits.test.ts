@@ -1,14 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { RateLimitedError } from '@/db/errors';
 import { consumeRateLimit } from '@/db/queries/rate-limits';
-import { useTempDatabase } from '@/db/testing';
+import { tempDatabaseForThisFile } from '@/db/testing';
 import { RESET_RATE_LIMIT_MESSAGE, resetPerAddress, resetPerClient } from './rate-limits';
 
-let db: Awaited<ReturnType<typeof useTempDatabase>>;
-beforeAll(async () => {
-  db = await useTempDatabase();
-});
-afterAll(() => db.cleanup());
+tempDatabaseForThisFile();
 
 describe('password reset rate limits', () => {
   it('allow 5 requests an hour per address (any case) and per client, then say so clearly', async () => {

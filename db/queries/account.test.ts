@@ -1,15 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ConflictError, UnauthenticatedError, ValidationError } from '../errors';
-import { createTestUser, useTempDatabase } from '../testing';
+import { createTestUser, tempDatabaseForThisFile } from '../testing';
 import { changeEmail, changePassword, signOutEverywhere, WRONG_PASSWORD } from './account';
 import { getOwnAccount } from './profiles';
 import { getSessionUser, verifyCredentials } from './users';
 
-let db: Awaited<ReturnType<typeof useTempDatabase>>;
-beforeAll(async () => {
-  db = await useTempDatabase();
-});
-afterAll(() => db.cleanup());
+tempDatabaseForThisFile();
 
 const version = async (id: number) => (await getSessionUser(id))!.sessionVersion;
 

@@ -1,17 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { getDb } from '../client';
 import { NotFoundError, UnauthenticatedError, ValidationError } from '../errors';
 import { followers, posts } from '../schema';
-import { createTestUser, useTempDatabase } from '../testing';
+import { createTestUser, tempDatabaseForThisFile } from '../testing';
 import { followUser, listConnections, unfollowUser } from './follows';
 import { listPosts } from './posts';
 import { getProfile, touchLastSeen, updateProfile } from './profiles';
 
-let db: Awaited<ReturnType<typeof useTempDatabase>>;
-beforeAll(async () => {
-  db = await useTempDatabase();
-});
-afterAll(() => db.cleanup());
+tempDatabaseForThisFile();
 
 describe('following (reference test_follow)', () => {
   it('follows and unfollows with counts and lists', async () => {

@@ -1,17 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createClient } from '@libsql/client';
 import { NotFoundError } from '../errors';
 import type { MailMessage } from '../mail/transport';
-import { createTestUser, useTempDatabase } from '../testing';
+import { createTestUser, tempDatabaseForThisFile } from '../testing';
 import type { Viewer } from '../viewer';
 import { INVALID_RESET_LINK, hashResetToken, isPasswordResetTokenValid, requestPasswordReset, resetPassword, RESET_TOKEN_TTL_MS } from './password-reset';
 import { getSessionUser, verifyCredentials } from './users';
 
-let db: Awaited<ReturnType<typeof useTempDatabase>>;
-beforeAll(async () => {
-  db = await useTempDatabase();
-});
-afterAll(() => db.cleanup());
+const db = tempDatabaseForThisFile();
 
 const ORIGIN = 'http://app.example:3000';
 

@@ -1,15 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { getDb } from '../client';
 import { UnauthenticatedError } from '../errors';
 import { posts } from '../schema';
-import { createTestUser, useTempDatabase } from '../testing';
+import { createTestUser, tempDatabaseForThisFile } from '../testing';
 import { createPost, listPosts, PAGE_SIZE } from './posts';
 
-let db: Awaited<ReturnType<typeof useTempDatabase>>;
-beforeAll(async () => {
-  db = await useTempDatabase();
-});
-afterAll(() => db.cleanup());
+tempDatabaseForThisFile();
 
 describe('posts', () => {
   it('shows the home timeline newest first, own posts only before following exists', async () => {

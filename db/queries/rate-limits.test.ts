@@ -1,13 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { RateLimitedError } from '../errors';
-import { useTempDatabase } from '../testing';
+import { tempDatabaseForThisFile } from '../testing';
 import { consumeRateLimit } from './rate-limits';
 
-let db: Awaited<ReturnType<typeof useTempDatabase>>;
-beforeAll(async () => {
-  db = await useTempDatabase();
-});
-afterAll(() => db.cleanup());
+tempDatabaseForThisFile();
 
 describe('rate limits', () => {
   const limit = { key: 'login:client:10.0.0.1', limit: 3, windowMs: 60_000, message: 'Slow down.' };

@@ -1,15 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createClient } from '@libsql/client';
 import { avatarUrl } from '../avatar';
 import { ConflictError } from '../errors';
-import { createTestUser, useTempDatabase } from '../testing';
+import { createTestUser, tempDatabaseForThisFile } from '../testing';
 import { getSessionUser, registerUser, verifyCredentials } from './users';
 
-let db: Awaited<ReturnType<typeof useTempDatabase>>;
-beforeAll(async () => {
-  db = await useTempDatabase();
-});
-afterAll(() => db.cleanup());
+const db = tempDatabaseForThisFile();
 
 describe('registration and login', () => {
   it('hashes passwords: the right one signs in, a wrong one does not (reference test_password_hashing)', async () => {
