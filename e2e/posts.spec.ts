@@ -6,6 +6,8 @@ test('posting: flash, newest first on home and explore, with avatar and relative
   for (const body of ['first post', 'second post']) {
     await page.getByLabel('Say something').fill(body);
     await page.getByRole('button', { name: 'Submit' }).click();
+    // Wait for this post itself: the previous post's flash has the same text.
+    await expect(page.getByRole('article').first()).toContainText(body);
     await expect(page.getByText('Your post is now live!')).toBeVisible();
   }
   // Post, redirect, get: a reload does not post again or repeat the flash.
@@ -23,7 +25,10 @@ test('posting: flash, newest first on home and explore, with avatar and relative
 
   await page.getByRole('link', { name: 'Explore' }).click();
   await expect(page.getByRole('heading', { name: 'Explore' })).toBeVisible();
-  await expect(page.getByRole('article').first()).toContainText('second post');
+  // Other tests post at the same time: look at this user's posts among everyone's.
+  const mine = page.getByRole('article').filter({ has: page.getByRole('link', { name: user.username, exact: true }) });
+  await expect(mine.first()).toContainText('second post');
+  await expect(mine.nth(1)).toContainText('first post');
 });
 
 test('an empty or too long post gets a clear error and keeps the text', async ({ page }) => {

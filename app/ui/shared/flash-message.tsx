@@ -1,24 +1,31 @@
 'use client';
 
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { usePathname } from 'next/navigation';
 
+/** Deletes the flash cookie in the browser; a no-op while rendering on the server. */
+function clearFlashCookie() {
+  if (typeof document !== 'undefined') document.cookie = 'flash=; Max-Age=0; path=/; SameSite=Lax';
+}
+
 /**
- * Shows a flash once: the cookie is deleted after mount (so a reload does not repeat it) and the
- * message hides on the next client-side navigation, like the reference's flashes.
+ * Shows a flash once and hides it on the next client-side navigation, like the reference's flashes.
+ * The cookie is deleted while the message renders in the browser, before it can be seen: an effect
+ * would run after paint, and a reload in between would show the message a second time.
  */
 export function FlashMessage({ id, message }: { id: string; message: string }) {
   const pathname = usePathname();
   const [shownOn, setShownOn] = useState(pathname);
-  const [lastId, setLastId] = useState(id);
+  const [lastId, setLastId] = useState(() => {
+    clearFlashCookie();
+    return id;
+  });
   if (id !== lastId) {
-    // A new flash arrived with a server render: show it on the current page.
+    // A new flash arrived with a server render (after an action): show it on the current page.
+    clearFlashCookie();
     setLastId(id);
     setShownOn(pathname);
   }
-  useEffect(() => {
-    document.cookie = 'flash=; Max-Age=0; path=/; SameSite=Lax';
-  }, [id]);
   if (pathname !== shownOn) return null;
   return (
     <div className="alert" role="status">
