@@ -168,13 +168,13 @@ async function pages(baseURL: string, pgid: number) {
   }
   // This machine is noisy: compare the home page with the control in alternating short runs.
   const ratios: number[] = [];
-  for (let round = 0; round < 3; round++) {
-    const control = await load(baseURL, targets[0], 4);
-    const home = await load(baseURL, targets[1], 4);
+  for (let round = 0; round < 5; round++) {
+    const control = await load(baseURL, targets[0], 5);
+    const home = await load(baseURL, targets[1], 5);
     ratios.push(home.rps / control.rps);
   }
-  const median = [...ratios].sort((a, b) => a - b)[1];
-  console.log(`home page 1 / control, 3 alternating rounds: ${ratios.map((r) => `${(r * 100).toFixed(0)}%`).join(', ')}; median ${(median * 100).toFixed(0)}% (target >= 75%)`);
+  const median = [...ratios].sort((a, b) => a - b)[2];
+  console.log(`home page 1 / control, 5 alternating rounds: ${ratios.map((r) => `${(r * 100).toFixed(0)}%`).join(', ')}; median ${(median * 100).toFixed(0)}% (target >= 75%)`);
   console.log(`home page 40 / page 1 throughput: ${(results[targets[2].name] / results[targets[1].name]).toFixed(2)} (target: within 1.5x)`);
   console.log(`server peak memory so far: ${peakMemoryMB(pgid).toFixed(0)} MB`);
 }
