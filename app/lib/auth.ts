@@ -20,11 +20,6 @@ declare module 'next-auth' {
     sessionVersion?: number;
     remember?: boolean;
   }
-  interface Session {
-    /** Only what the token proves; everything else about the user is read fresh (getViewer). */
-    uid: string;
-    sessionVersion: number;
-  }
 }
 
 /** Sign-in failures the login form explains differently from a wrong password. */
@@ -69,11 +64,6 @@ export const { handlers, signIn, signOut } = NextAuth({
         token.remember = user.remember ?? false;
       }
       return token;
-    },
-    session({ session, token }) {
-      session.uid = token.sub ?? '';
-      session.sessionVersion = Number(token.sv ?? 0);
-      return session;
     },
   },
   logger: {
