@@ -1,6 +1,6 @@
 // Every relations() declaration lives here (drizzle-orm 0.45: the v1 relations API).
 import { relations } from 'drizzle-orm';
-import { followers, passwordResets, posts, users } from './schema';
+import { followers, messages, notifications, passwordResets, posts, users } from './schema';
 
 export const usersRelations = relations(users, ({ many }) => ({
   posts: many(posts),
@@ -8,6 +8,9 @@ export const usersRelations = relations(users, ({ many }) => ({
   following: many(followers, { relationName: 'follower' }),
   followers: many(followers, { relationName: 'followed' }),
   passwordResets: many(passwordResets),
+  messagesSent: many(messages, { relationName: 'sender' }),
+  messagesReceived: many(messages, { relationName: 'recipient' }),
+  notifications: many(notifications),
 }));
 
 export const postsRelations = relations(posts, ({ one }) => ({
@@ -21,4 +24,13 @@ export const followersRelations = relations(followers, ({ one }) => ({
 
 export const passwordResetsRelations = relations(passwordResets, ({ one }) => ({
   user: one(users, { fields: [passwordResets.userId], references: [users.id] }),
+}));
+
+export const messagesRelations = relations(messages, ({ one }) => ({
+  sender: one(users, { fields: [messages.senderId], references: [users.id], relationName: 'sender' }),
+  recipient: one(users, { fields: [messages.recipientId], references: [users.id], relationName: 'recipient' }),
+}));
+
+export const notificationsRelations = relations(notifications, ({ one }) => ({
+  user: one(users, { fields: [notifications.userId], references: [users.id] }),
 }));

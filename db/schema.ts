@@ -22,6 +22,8 @@ export const users = sqliteTable(
     aboutMe: text('about_me'),
     // Written at most once a minute per user (see touchLastSeen).
     lastSeen: integer('last_seen', { mode: 'timestamp_ms' }),
+    // Messages received after this instant are unread; null means none has been read yet.
+    lastMessageReadTime: integer('last_message_read_time', { mode: 'timestamp_ms' }),
   },
   (t) => [uniqueIndex('ix_user_username').on(t.username), uniqueIndex('ix_user_email').on(t.email)],
 );
@@ -97,3 +99,51 @@ export const passwordResets = sqliteTable(
   },
   (t) => [index('ix_password_reset_user_id').on(t.userId), index('ix_password_reset_expires_at').on(t.expiresAt)],
 );
+
+/** Private messages. Only the recipient reads them in the inbox; the sender keeps no "sent" box (yet). */
+export const messages = sqliteTable(
+  'message',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    senderId: integer('sender_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    recipientId: integer('recipient_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    body: text('body').notNull(),
+    // INTEGER milliseconds since the epoch, UTC.
+    timestamp: integer('timestamp', { mode: 'timestamp_ms' })
+      .notNull()
+      .default(sql`(cast(unixepoch('subsec') * 1000 as integer))`),
+  },
+  (t) => [
+    // The inbox (newest first, keyset) and the unread count (recipient, timestamp > last read).
+    index('ix_message_recipient_id_timestamp').on(t.recipientId, t.timestamp),
+    index('ix_message_sender_id').on(t.senderId),
+  ],
+);
+
+export type MessageRow = typeof messages.$inferSelect;
+
+/**
+ * The latest value of each live notification of a user ("unread_message_count" = 3): one row per
+ * (user, name), replaced on update, as in the reference. `timestamp` is INTEGER milliseconds and
+ * strictly increasing across the whole table (see db/queries/notifications.ts), so it doubles as the
+ * cursor of every reader: a browser's `since`, and each app instance's poll for its open streams.
+ */
+export const notifications = sqliteTable(
+  'notification',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    name: text('name').notNull(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    timestamp: integer('timestamp').notNull(),
+    payloadJson: text('payload_json').notNull(),
+  },
+  (t) => [uniqueIndex('ix_notification_user_id_name').on(t.userId, t.name), index('ix_notification_timestamp').on(t.timestamp)],
+);
+
+export type NotificationRow = typeof notifications.$inferSelect;

@@ -75,11 +75,18 @@ export const { handlers, signIn, signOut } = NextAuth({
   },
 });
 
+interface SessionState {
+  viewer: Viewer;
+  unreadMessages: number;
+  lastSeen: Date | null;
+}
+
 /**
- * The signed-in user of this request, or null. One query per request (React cache): it also checks
- * that the session was not revoked (log out everywhere, password change) by comparing versions.
+ * The session of this request, or null. One query per request (React cache): it checks that the
+ * session was not revoked (log out everywhere, password change) by comparing versions, and reads the
+ * unread message count the navigation shows.
  */
-export const getViewer = cache(async (): Promise<Viewer | null> => {
+const readSession = cache(async (): Promise<SessionState | null> => {
   // The cookie Auth.js issued, verified with Auth.js's decode (cached): auth() would also re-encode
   // a fresh cookie on every call that a server component cannot even send.
   const session = await readSessionToken(await cookies());
@@ -87,11 +94,31 @@ export const getViewer = cache(async (): Promise<Viewer | null> => {
   if (!session || !Number.isSafeInteger(id) || id <= 0) return null;
   const user = await getSessionUser(id);
   if (!user || user.sessionVersion !== Number(session.token.sv ?? 0)) return null;
-  const viewer = { id: user.id, username: user.username };
-  // At most one write a minute per user: skipped without touching the database when recent.
-  if (!user.lastSeen || Date.now() - user.lastSeen.getTime() >= 60_000) await touchLastSeen(viewer);
-  return viewer;
+  return { viewer: { id: user.id, username: user.username }, unreadMessages: user.unreadMessages, lastSeen: user.lastSeen };
 });
+
+/** The signed-in user of this request, or null. A request of theirs counts as activity (last seen). */
+export const getViewer = cache(async (): Promise<Viewer | null> => {
+  const session = await readSession();
+  if (!session) return null;
+  // At most one write a minute per user: skipped without touching the database when recent.
+  if (!session.lastSeen || Date.now() - session.lastSeen.getTime() >= 60_000) await touchLastSeen(session.viewer);
+  return session.viewer;
+});
+
+/**
+ * For background requests the browser makes on its own (the notification stream and its polling
+ * fallback): the viewer, without counting as activity, so an open tab does not keep "Last seen" at
+ * "just now" and an idle tab writes nothing.
+ */
+export async function getBackgroundViewer(): Promise<Viewer | null> {
+  return (await readSession())?.viewer ?? null;
+}
+
+/** The viewer's unread message count for the navigation badge (read with the session, no extra query). */
+export async function getUnreadMessageCount(): Promise<number> {
+  return (await readSession())?.unreadMessages ?? 0;
+}
 
 /** For pages: the viewer, or a redirect to the login page that comes back to `nextPath`. */
 export async function requireViewer(nextPath?: string): Promise<Viewer> {

@@ -1,10 +1,11 @@
 import 'server-only';
-import { and, eq, ne, or } from 'drizzle-orm';
+import { and, eq, ne, or, sql } from 'drizzle-orm';
 import { getDb } from '../client';
 import { ConflictError } from '../errors';
 import { DUMMY_HASH, hashPassword, verifyPassword } from '../password';
 import { users } from '../schema';
 import type { Viewer } from '../viewer';
+import { unreadCountSql } from './notifications';
 
 /** What the session needs to know about its user on every request. */
 export interface SessionUser {
@@ -12,6 +13,11 @@ export interface SessionUser {
   username: string;
   sessionVersion: number;
   lastSeen: Date | null;
+}
+
+/** The session's user with what every page shows about them (the Messages badge). */
+export interface SessionUserWithCounts extends SessionUser {
+  unreadMessages: number;
 }
 
 const sessionColumns = { id: users.id, username: users.username, sessionVersion: users.sessionVersion, lastSeen: users.lastSeen };
@@ -82,8 +88,15 @@ export async function verifyCredentials(input: { username: string; password: str
   return { id: row.id, username: row.username, sessionVersion: row.sessionVersion, lastSeen: row.lastSeen };
 }
 
-/** The session's user by id (one query per request, see app/lib/auth.ts), or null if gone. */
-export async function getSessionUser(id: number): Promise<SessionUser | null> {
-  const [row] = await getDb().select(sessionColumns).from(users).where(eq(users.id, id)).limit(1);
-  return row ?? null;
+/**
+ * The session's user by id, with their unread message count for the navigation badge, in one query
+ * (one per request, see app/lib/auth.ts); null if the user is gone.
+ */
+export async function getSessionUser(id: number): Promise<SessionUserWithCounts | null> {
+  const [row] = await getDb()
+    .select({ ...sessionColumns, unreadMessages: unreadCountSql(sql.raw('"user"."id"')) })
+    .from(users)
+    .where(eq(users.id, id))
+    .limit(1);
+  return row ? { ...row, unreadMessages: Number(row.unreadMessages) } : null;
 }
