@@ -33,7 +33,10 @@ export function ProfileHeader({ profile }: { profile: ProfileDTO }) {
             <Link href="/settings">Settings</Link>
           </p>
         ) : (
-          <FollowButton username={profile.username} isFollowing={profile.isFollowing} />
+          <div className="profile-actions">
+            <FollowButton username={profile.username} isFollowing={profile.isFollowing} />
+            <Link href={`/send-message/${encodeURIComponent(profile.username)}`}>Send private message</Link>
+          </div>
         )}
       </div>
     </section>

@@ -1,0 +1,31 @@
+import Link from 'next/link';
+import type { MessageDTO } from '@/db/queries/messages';
+import { Avatar } from '../shared/avatar';
+import { RelativeTime } from '../shared/relative-time';
+
+/** One received message: who sent it and when, the text, and a way to answer. */
+export function MessageItem({ message }: { message: MessageDTO }) {
+  const { username } = message.sender;
+  return (
+    <article className={message.unread ? 'post message-unread' : 'post'}>
+      <Link href={`/user/${username}`} prefetch={false} tabIndex={-1} aria-hidden="true">
+        <Avatar hash={message.sender.avatarHash} size={70} />
+      </Link>
+      <div className="post-main">
+        <p className="post-meta">
+          <Link href={`/user/${username}`} prefetch={false} className="username">
+            {username}
+          </Link>{' '}
+          said <RelativeTime iso={message.timestamp} />
+          {message.unread ? <span className="tag">New</span> : null}
+        </p>
+        <p className="post-body">{message.body}</p>
+        <p className="post-actions">
+          <Link href={`/send-message/${encodeURIComponent(username)}`} prefetch={false} aria-label={`Reply to ${username}`}>
+            Reply
+          </Link>
+        </p>
+      </div>
+    </article>
+  );
+}
