@@ -1,19 +1,26 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
+import { z } from 'zod';
 import { DomainError } from '@/db/errors';
 import { followUser, unfollowUser } from '@/db/queries/follows';
+import { getProfile } from '@/db/queries/profiles';
+import type { Viewer } from '@/db/viewer';
 import { assertViewer } from '../auth';
 import { setFlash } from '../flash';
+import { userPopupFrom, type UserPopup } from '../user-popup';
 import { usernameParam } from '../validation/profile';
+
+function applyFollow(viewer: Viewer, username: string, follow: boolean): Promise<{ username: string }> {
+  return follow ? followUser(viewer, username) : unfollowUser(viewer, username);
+}
 
 /** Follow or unfollow, then re-render the current page in place (counts and buttons update at once). */
 async function changeFollow(formData: FormData, follow: boolean): Promise<void> {
   const parsed = usernameParam.safeParse(formData.get('username'));
   if (!parsed.success) return setFlash('Please choose a user to follow.');
   try {
-    const viewer = await assertViewer();
-    const { username } = follow ? await followUser(viewer, parsed.data) : await unfollowUser(viewer, parsed.data);
+    const { username } = await applyFollow(await assertViewer(), parsed.data, follow);
     await setFlash(follow ? `You are following ${username}!` : `You are not following ${username}.`);
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;
@@ -28,4 +35,29 @@ export async function followAction(formData: FormData): Promise<void> {
 
 export async function unfollowAction(formData: FormData): Promise<void> {
   await changeFollow(formData, false);
+}
+
+export type PopoverFollowResult = { ok: true; user: UserPopup } | { ok: false; message: string };
+
+const popoverFollowInput = z.object({ username: usernameParam, follow: z.boolean() });
+
+/**
+ * The user popover's Follow/Unfollow button (JavaScript only; FollowButton's forms stay the no-JS
+ * path). Answers with the user's fresh card, or a message the card shows (e.g. the session ended),
+ * instead of a flash the reader might not see. The page re-renders in the same response.
+ */
+export async function changeFollowFromPopoverAction(input: { username: string; follow: boolean }): Promise<PopoverFollowResult> {
+  const parsed = popoverFollowInput.safeParse(input);
+  if (!parsed.success) return { ok: false, message: 'Please choose a user to follow.' };
+  let user: UserPopup;
+  try {
+    const viewer = await assertViewer();
+    await applyFollow(viewer, parsed.data.username, parsed.data.follow);
+    user = userPopupFrom(await getProfile(viewer, parsed.data.username));
+  } catch (error) {
+    if (!(error instanceof DomainError)) throw error;
+    return { ok: false, message: error.message };
+  }
+  revalidatePath('/', 'layout');
+  return { ok: true, user };
 }

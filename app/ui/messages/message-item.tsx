@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import type { MessageDTO } from '@/db/queries/messages';
+import { UserPopoverLink } from '../popover/user-popover-link';
 import { Avatar } from '../shared/avatar';
 import { RelativeTime } from '../shared/relative-time';
 
@@ -13,9 +14,7 @@ export function MessageItem({ message }: { message: MessageDTO }) {
       </Link>
       <div className="post-main">
         <p className="post-meta">
-          <Link href={`/user/${username}`} prefetch={false} className="username">
-            {username}
-          </Link>{' '}
+          <UserPopoverLink username={username} className="username" />{' '}
           said <RelativeTime iso={message.timestamp} />
           {message.unread ? <span className="tag">New</span> : null}
         </p>

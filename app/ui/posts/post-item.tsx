@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import type { PostDTO } from '@/db/queries/posts';
+import { UserPopoverLink } from '../popover/user-popover-link';
 import { Avatar } from '../shared/avatar';
 import { RelativeTime } from '../shared/relative-time';
 
@@ -13,9 +14,7 @@ export function PostItem({ post }: { post: PostDTO }) {
       </Link>
       <div className="post-main">
         <p className="post-meta">
-          <Link href={profile} prefetch={false} className="username">
-            {post.author.username}
-          </Link>{' '}
+          <UserPopoverLink username={post.author.username} className="username" />{' '}
           said <RelativeTime iso={post.timestamp} />
         </p>
         <p className="post-body">{post.body}</p>

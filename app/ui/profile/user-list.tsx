@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import type { UserPage } from '@/db/queries/follows';
+import { UserPopoverLink } from '../popover/user-popover-link';
 import { Avatar } from '../shared/avatar';
 import { FollowButton } from './follow-button';
 
@@ -11,9 +12,7 @@ export function UserList({ page, basePath, empty, isFirst }: { page: UserPage; b
         <article key={user.id} className="post">
           <Avatar hash={user.avatarHash} size={48} />
           <div className="post-main">
-            <Link href={`/user/${user.username}`} prefetch={false} className="username">
-              {user.username}
-            </Link>
+            <UserPopoverLink username={user.username} className="username" />
             {user.aboutMe ? <p className="post-body">{user.aboutMe}</p> : null}
           </div>
           {user.isSelf ? null : <FollowButton username={user.username} isFollowing={user.isFollowing} />}
