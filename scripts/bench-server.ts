@@ -1,5 +1,5 @@
 // Starts the production server on a temporary database for benchmarks, and stops it again.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -63,4 +63,27 @@ export function percentile(sorted: number[], p: number): number {
 export function summarize(latencies: number[]) {
   const sorted = [...latencies].sort((a, b) => a - b);
   return { n: sorted.length, p50: percentile(sorted, 50), p99: percentile(sorted, 99), max: sorted[sorted.length - 1] };
+}
+
+/** The id of server action `name` in the build (what a form without JavaScript posts). */
+export function actionId(name: string): string {
+  const manifest = JSON.parse(fs.readFileSync('.next/server/server-reference-manifest.json', 'utf8'));
+  const entry = Object.entries(manifest.node as Record<string, { exportedName: string }>).find(([, v]) => v.exportedName === name);
+  if (!entry) throw new Error(`server action ${name} not found in the build`);
+  return entry[0];
+}
+
+/** Current (VmRSS) or peak (VmHWM) resident memory of the largest process in the server's group. */
+export function serverMemoryMB(pgid: number, field: 'VmRSS' | 'VmHWM'): number {
+  const pids = execFileSync('ps', ['-o', 'pid=', '-g', String(pgid)], { encoding: 'utf8' }).split('\n').map((s) => s.trim()).filter(Boolean);
+  let largest = 0;
+  for (const pid of pids) {
+    try {
+      const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+      largest = Math.max(largest, Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? 0) / 1024);
+    } catch {
+      // exited
+    }
+  }
+  return largest;
 }

@@ -4,11 +4,14 @@
 //     and page 40), explore, a profile and the follow action; requests/s, p50, p99, SQL calls per page.
 //  2. Login burst: 20 concurrent sign-ins (bcrypt in a worker) while another client keeps loading a
 //     page; prints that page's latency before and during the burst.
-//  3. The server's peak memory (VmHWM).
-import { execFileSync, spawnSync } from 'node:child_process';
-import fs from 'node:fs';
+//  3. The user popover's JSON endpoint (scripts/bench-popover.ts).
+//  4. Live notifications (scripts/bench-notifications.ts): send-to-event delay, 200 idle streams.
+//  5. The server's peak memory (VmHWM).
+import { spawnSync } from 'node:child_process';
 import autocannon from 'autocannon';
-import { startBenchServer, summarize } from './bench-server';
+import { actionId, serverMemoryMB, startBenchServer, summarize } from './bench-server';
+import { benchNotifications } from './bench-notifications';
+import { benchPopover } from './bench-popover';
 
 const PASSWORD = 'password123';
 const fmt = (ms: number) => `${ms.toFixed(1)} ms`;
@@ -104,13 +107,6 @@ async function deepPagePath(baseURL: string, cookie: string, pages: number): Pro
   return path;
 }
 
-function actionId(name: string): string {
-  const manifest = JSON.parse(fs.readFileSync('.next/server/server-reference-manifest.json', 'utf8'));
-  const entry = Object.entries(manifest.node as Record<string, { exportedName: string }>).find(([, v]) => v.exportedName === name);
-  if (!entry) throw new Error(`server action ${name} not found in the build`);
-  return entry[0];
-}
-
 /** The follow button's form as a browser without JavaScript posts it (the action id is a form field). */
 function followTarget(cookie: string): Target {
   const boundary = '----microblogbench';
@@ -124,22 +120,6 @@ function followTarget(cookie: string): Target {
     headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, origin: 'http://127.0.0.1:3290' },
     body: `${part(`$ACTION_ID_${actionId('followAction')}`, '')}${part('username', 'susan')}--${boundary}--\r\n`,
   };
-}
-
-/** Peak resident memory of the next-server process(es) in the server's process group. */
-function peakMemoryMB(pgid: number): number {
-  const pids = execFileSync('ps', ['-o', 'pid=', '-g', String(pgid)], { encoding: 'utf8' }).split('\n').map((s) => s.trim()).filter(Boolean);
-  let peak = 0;
-  for (const pid of pids) {
-    try {
-      const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
-      const kb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0);
-      peak = Math.max(peak, kb / 1024);
-    } catch {
-      // exited
-    }
-  }
-  return peak;
 }
 
 async function pages(baseURL: string, pgid: number) {
@@ -176,7 +156,8 @@ async function pages(baseURL: string, pgid: number) {
   const median = [...ratios].sort((a, b) => a - b)[2];
   console.log(`home page 1 / control, 5 alternating rounds: ${ratios.map((r) => `${(r * 100).toFixed(0)}%`).join(', ')}; median ${(median * 100).toFixed(0)}% (target >= 75%)`);
   console.log(`home page 40 / page 1 throughput: ${(results[targets[2].name] / results[targets[1].name]).toFixed(2)} (target: within 1.5x)`);
-  console.log(`server peak memory so far: ${peakMemoryMB(pgid).toFixed(0)} MB`);
+  await benchPopover(baseURL, cookie);
+  console.log(`server peak memory so far: ${serverMemoryMB(pgid, 'VmHWM').toFixed(0)} MB`);
 }
 
 const server = await startBenchServer(3290, (env) => {
@@ -188,7 +169,8 @@ try {
   console.log(`Benchmark server ${server.baseURL} (pid ${server.pid}), ${new Date().toISOString()}`);
   await pages(server.baseURL, server.pid);
   await loginBurst(server.baseURL);
-  console.log(`\nserver peak memory (VmHWM): ${peakMemoryMB(server.pid).toFixed(0)} MB`);
+  await benchNotifications(server.baseURL, server);
+  console.log(`\nserver peak memory (VmHWM): ${serverMemoryMB(server.pid, 'VmHWM').toFixed(0)} MB`);
 } finally {
   await server.stop();
 }

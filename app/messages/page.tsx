@@ -1,8 +1,10 @@
 import type { Metadata } from 'next';
 import { listMessages, markMessagesRead } from '@/db/queries/messages';
 import { requireViewer } from '@/app/lib/auth';
+import { pokeNotificationHub } from '@/app/lib/notifications/hub';
 import { pageCursors, type SearchParams } from '@/app/lib/page-params';
 import { MessageItem } from '@/app/ui/messages/message-item';
+import { UnreadCountReset } from '@/app/ui/notifications/unread-count-reset';
 import { Pagination } from '@/app/ui/shared/pagination';
 
 export const metadata: Metadata = { title: 'Messages' };
@@ -12,9 +14,14 @@ export default async function MessagesPage({ searchParams }: { searchParams: Sea
   const page = await listMessages(viewer, pageCursors(await searchParams));
   // Opening the inbox reads what it shows: everything up to the newest message on its first page.
   const newest = page.newerCursor ? null : page.messages[0];
-  if (newest?.unread) await markMessagesRead(viewer, new Date(newest.timestamp));
+  const markedRead = Boolean(newest?.unread);
+  if (newest && markedRead) {
+    await markMessagesRead(viewer, new Date(newest.timestamp));
+    pokeNotificationHub();
+  }
   return (
     <>
+      {markedRead ? <UnreadCountReset /> : null}
       <h1>Messages</h1>
       <section aria-label="Messages">
         {page.messages.length === 0 ? (

@@ -1,8 +1,10 @@
 import Link from 'next/link';
 import type { Viewer } from '@/db/viewer';
 import { logoutAction } from '@/app/lib/actions/auth';
+import { MessagesBadge } from './notifications/messages-badge';
 
-export function Nav({ viewer }: { viewer: Viewer | null }) {
+/** `unreadMessages`: the badge's count when the page was rendered; it then follows live notifications. */
+export function Nav({ viewer, unreadMessages }: { viewer: Viewer | null; unreadMessages: number }) {
   return (
     <header className="navbar">
       <nav className="container nav-inner" aria-label="Main">
@@ -12,6 +14,7 @@ export function Nav({ viewer }: { viewer: Viewer | null }) {
         <Link href="/">Home</Link>
         <Link href="/explore">Explore</Link>
         <span className="spacer" />
+        {viewer ? <MessagesBadge userId={viewer.id} initialCount={unreadMessages} /> : null}
         {viewer ? <Link href={`/user/${viewer.username}`}>Profile</Link> : null}
         {viewer ? (
           <form action={logoutAction}>

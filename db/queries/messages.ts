@@ -7,7 +7,7 @@ import { NotFoundError, ValidationError } from '../errors';
 import { messages, users } from '../schema';
 import type { Viewer } from '../viewer';
 import { signedIn } from './guards';
-import { announceUnreadCount } from './notifications';
+import { announceUnreadCount, announceUnreadCountIfChanged } from './notifications';
 import { PAGE_SIZE } from './posts';
 
 export interface MessageDTO {
@@ -58,19 +58,22 @@ export async function messageRecipient(viewer: Viewer | null, username: string):
 
 /**
  * Marks the viewer's received messages up to `through` (the newest one the inbox showed them) as
- * read and, only when that changed anything, announces their new unread count to their other tabs.
+ * read and, only when that changed anything, announces their new unread count to their other tabs,
+ * in one transaction.
  * Reading an already read inbox writes nothing, and a message that arrives while the page renders
  * stays unread: it was not shown.
  * @throws UnauthenticatedError
  */
 export async function markMessagesRead(viewer: Viewer | null, through: Date): Promise<void> {
   const me = signedIn(viewer);
-  const changed = await getDb()
-    .update(users)
-    .set({ lastMessageReadTime: through })
-    .where(and(eq(users.id, me.id), sql`coalesce(${users.lastMessageReadTime}, 0) < ${through.getTime()}`))
-    .returning({ id: users.id });
-  if (changed.length > 0) await announceUnreadCount(me.id);
+  const db = getDb();
+  await db.batch([
+    db
+      .update(users)
+      .set({ lastMessageReadTime: through })
+      .where(and(eq(users.id, me.id), sql`coalesce(${users.lastMessageReadTime}, 0) < ${through.getTime()}`)),
+    announceUnreadCountIfChanged(me.id),
+  ]);
 }
 
 /** The viewer's unread message count (the badge), in one indexed count. @throws UnauthenticatedError */

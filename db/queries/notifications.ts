@@ -57,6 +57,17 @@ export function announceUnreadCount(userId: number) {
   return setNotification(userId, UNREAD_MESSAGE_COUNT, sql`cast(${unreadCountSql(userId)} as text)`);
 }
 
+/**
+ * Like announceUnreadCount, but only when the statement just before it in the same batch changed a
+ * row (SQLite's changes()): "announce if the read time moved", atomically with that update.
+ */
+export function announceUnreadCountIfChanged(userId: number) {
+  return getDb().run(sql`
+    insert into ${notifications} (user_id, name, payload_json, timestamp)
+    select ${userId}, ${UNREAD_MESSAGE_COUNT}, cast(${unreadCountSql(userId)} as text), ${nextStamp} where changes() > 0
+    on conflict (user_id, name) do update set payload_json = excluded.payload_json, timestamp = excluded.timestamp`);
+}
+
 function toDTO(row: { name: string; payloadJson: string; timestamp: number }): NotificationDTO {
   return { name: row.name, data: JSON.parse(row.payloadJson), timestamp: row.timestamp / 1000 };
 }

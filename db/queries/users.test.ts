@@ -51,7 +51,7 @@ describe('registration and login', () => {
 
   it('returns the session user with its session version', async () => {
     const viewer = await createTestUser();
-    expect(await getSessionUser(viewer.id)).toEqual({ id: viewer.id, username: viewer.username, sessionVersion: 0, lastSeen: null });
+    expect(await getSessionUser(viewer.id)).toEqual({ id: viewer.id, username: viewer.username, sessionVersion: 0, lastSeen: null, unreadMessages: 0 });
     expect(await getSessionUser(999_999)).toBeNull();
   });
 });

@@ -6,6 +6,7 @@ import { assertViewer } from '../auth';
 import { setFlash } from '../flash';
 import { echoValues, fromZodError, type FormState } from '../form-state';
 import { formErrorFrom } from '../form-errors';
+import { pokeNotificationHub } from '../notifications/hub';
 import { messageSchema } from '../validation/messages';
 
 /** Sends a private message; back to the recipient's profile with "Your message has been sent.". */
@@ -17,6 +18,8 @@ export async function sendMessageAction(_prev: FormState, formData: FormData): P
   try {
     const viewer = await assertViewer();
     ({ username } = await sendMessage(viewer, { recipient: parsed.data.recipient, body: parsed.data.message }));
+    // This instance's open streams hear it at once; other instances within one poll of their hub.
+    pokeNotificationHub();
   } catch (error) {
     return formErrorFrom(error, values);
   }

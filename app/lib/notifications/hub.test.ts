@@ -1,0 +1,117 @@
+import { sql } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { getDb, queryCount } from '@/db/client';
+import { sendMessage } from '@/db/queries/messages';
+import { NOTIFICATION_BATCH, setNotification, UNREAD_MESSAGE_COUNT, type StoredNotification } from '@/db/queries/notifications';
+import { createTestUser, tempDatabaseForThisFile } from '@/db/testing';
+import { createNotificationHub, type NotificationHub } from './hub';
+
+tempDatabaseForThisFile();
+
+const INTERVAL_MS = 20;
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Collects what a subscriber of `userId` receives; `next(n)` waits until it holds n notifications. */
+function collect(hub: NotificationHub, userId: number) {
+  const received: StoredNotification[] = [];
+  const waiters: { count: number; resolve: () => void }[] = [];
+  const unsubscribe = hub.subscribe(userId, (n) => {
+    received.push(n);
+    for (const w of waiters.filter((w) => received.length >= w.count)) w.resolve();
+  });
+  const next = (count: number) =>
+    received.length >= count ? Promise.resolve() : new Promise<void>((resolve) => waiters.push({ count, resolve }));
+  return { received, next, unsubscribe };
+}
+
+describe('notification hub', () => {
+  it('delivers a message notification to the recipient’s subscribers only, once', async () => {
+    const [alice, bob, carol] = [await createTestUser(), await createTestUser(), await createTestUser()];
+    const hub = createNotificationHub({ intervalMs: INTERVAL_MS });
+    const bobs = collect(hub, bob.id);
+    const carols = collect(hub, carol.id);
+    await hub.ready();
+
+    await sendMessage(alice, { recipient: bob.username, body: 'hi' });
+    await bobs.next(1);
+    expect(bobs.received).toMatchObject([{ userId: bob.id, name: UNREAD_MESSAGE_COUNT, data: 1 }]);
+
+    await sendMessage(alice, { recipient: bob.username, body: 'again' });
+    await bobs.next(2);
+    expect(bobs.received.map((n) => n.data)).toEqual([1, 2]);
+    expect(bobs.received[1].stampMs).toBeGreaterThan(bobs.received[0].stampMs);
+    expect(carols.received).toEqual([]);
+    bobs.unsubscribe();
+    carols.unsubscribe();
+  });
+
+  it('starts at the newest stamp: what was written before it started is not replayed', async () => {
+    const [alice, bob] = [await createTestUser(), await createTestUser()];
+    await sendMessage(alice, { recipient: bob.username, body: 'old news' });
+    const hub = createNotificationHub({ intervalMs: INTERVAL_MS });
+    const bobs = collect(hub, bob.id);
+    await hub.ready();
+    await sendMessage(alice, { recipient: bob.username, body: 'new' });
+    await bobs.next(1);
+    expect(bobs.received.map((n) => n.data)).toEqual([2]);
+    bobs.unsubscribe();
+  });
+
+  it('two instances (two hubs reading one database) both deliver a write', async () => {
+    const [alice, bob] = [await createTestUser(), await createTestUser()];
+    const first = createNotificationHub({ intervalMs: INTERVAL_MS });
+    const second = createNotificationHub({ intervalMs: INTERVAL_MS });
+    const onFirst = collect(first, bob.id);
+    const onSecond = collect(second, bob.id);
+    await Promise.all([first.ready(), second.ready()]);
+    // Written without poking either hub, as another instance would: each finds it on its next poll.
+    await sendMessage(alice, { recipient: bob.username, body: 'hi' });
+    await Promise.all([onFirst.next(1), onSecond.next(1)]);
+    expect(onFirst.received).toEqual(onSecond.received);
+    onFirst.unsubscribe();
+    onSecond.unsubscribe();
+  });
+
+  it('makes one query per poll however many subscribe, and none once the last one leaves', async () => {
+    const hub = createNotificationHub({ intervalMs: INTERVAL_MS });
+    const before = queryCount();
+    await pause(5 * INTERVAL_MS);
+    expect(queryCount()).toBe(before); // nobody subscribed: no polling at all
+
+    const users = await Promise.all(Array.from({ length: 5 }, () => createTestUser()));
+    const sender = await createTestUser();
+    const subscriptions = users.flatMap((u) => [collect(hub, u.id), collect(hub, u.id)]);
+    expect(hub.subscriberCount).toBe(10);
+    await hub.ready();
+    const polling = queryCount();
+    const started = performance.now();
+    await pause(10 * INTERVAL_MS);
+    const polls = queryCount() - polling;
+    // At most one query per interval (timers only ever fire late), not one per subscriber.
+    expect(polls).toBeGreaterThan(0);
+    expect(polls).toBeLessThanOrEqual(Math.ceil((performance.now() - started) / INTERVAL_MS) + 1);
+
+    await sendMessage(sender, { recipient: users[0].username, body: 'last one' });
+    await subscriptions[0].next(1);
+    for (const s of subscriptions) s.unsubscribe();
+    expect(hub.subscriberCount).toBe(0);
+    const stopped = queryCount();
+    await pause(10 * INTERVAL_MS);
+    expect(queryCount()).toBe(stopped);
+  });
+
+  it('reads a backlog larger than one batch without waiting for the next tick', async () => {
+    const me = await createTestUser();
+    // A long interval: only the poke and the full-batch re-poll can deliver in time.
+    const hub = createNotificationHub({ intervalMs: 60_000 });
+    const mine = collect(hub, me.id);
+    await hub.ready();
+    const count = NOTIFICATION_BATCH + 20;
+    const [first, ...rest] = Array.from({ length: count }, (_, i) => setNotification(me.id, `n${i}`, sql`${String(i)}`));
+    await getDb().batch([first, ...rest]);
+    hub.poke();
+    await mine.next(count);
+    expect(mine.received.map((n) => n.name)).toEqual(Array.from({ length: count }, (_, i) => `n${i}`));
+    mine.unsubscribe();
+  });
+});

@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import { resumeStampMs, sinceMsFromSeconds } from './notifications';
+
+describe('notification cursors', () => {
+  it('read ?since= as seconds, and anything invalid as 0 (everything), as the reference does', () => {
+    expect(sinceMsFromSeconds('1700000000.123')).toBe(1700000000123); // float error rounded away
+    expect(sinceMsFromSeconds('12')).toBe(12000);
+    for (const bad of [null, '', 'abc', '-5', 'Infinity', 'NaN', '1e400']) expect(sinceMsFromSeconds(bad)).toBe(0);
+  });
+
+  it('resume a stream from Last-Event-ID (a millisecond stamp) before ?since=', () => {
+    expect(resumeStampMs('1700000000123', '5')).toBe(1700000000123);
+    expect(resumeStampMs(null, '5')).toBe(5000);
+    expect(resumeStampMs('', '5')).toBe(5000);
+    expect(resumeStampMs('12.5', null)).toBe(0);
+    expect(resumeStampMs('-1', '2')).toBe(2000);
+  });
+});
