@@ -1,8 +1,18 @@
 import { createHash } from 'node:crypto';
 
+// Every post on a page hashes its author's e-mail; the same few authors repeat from page to page.
+const MEMO_LIMIT = 10_000;
+const memo = new Map<string, string>();
+
 /** Gravatar's key: the md5 of the trimmed, lower-cased e-mail (as the reference computes it). */
 export function avatarHash(email: string): string {
-  return createHash('md5').update(email.trim().toLowerCase()).digest('hex');
+  let hash = memo.get(email);
+  if (hash === undefined) {
+    hash = createHash('md5').update(email.trim().toLowerCase()).digest('hex');
+    if (memo.size >= MEMO_LIMIT) memo.clear();
+    memo.set(email, hash);
+  }
+  return hash;
 }
 
 export function gravatarUrl(hash: string, size: number): string {

@@ -1,7 +1,8 @@
 import 'server-only';
-import { and, asc, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, or, sql, type Placeholder, type SQL } from 'drizzle-orm';
 import { avatarHash } from '../avatar';
-import { getDb } from '../client';
+import { getDb, type Database } from '../client';
+import { preparedQuery } from '../prepared';
 import { decodeCursor, encodeCursor, type Cursor } from '../cursor';
 import { followers, posts, users } from '../schema';
 import type { Viewer } from '../viewer';
@@ -34,15 +35,16 @@ export type PostScope = { kind: 'home' } | { kind: 'explore' } | { kind: 'user';
 function scopeFilter(viewer: Viewer, scope: PostScope): SQL | undefined {
   switch (scope.kind) {
     case 'home':
-      return or(
-        eq(posts.userId, viewer.id),
-        inArray(posts.userId, getDb().select({ id: followers.followedId }).from(followers).where(eq(followers.followerId, viewer.id))),
-      );
+      return homeFilter(getDb(), viewer.id);
     case 'user':
       return eq(posts.userId, scope.userId);
     case 'explore':
       return undefined;
   }
+}
+
+function homeFilter(db: Database, viewerId: number | Placeholder): SQL | undefined {
+  return or(eq(posts.userId, viewerId), inArray(posts.userId, db.select({ id: followers.followedId }).from(followers).where(eq(followers.followerId, viewerId))));
 }
 
 // "(timestamp, id) before the cursor", written so the first conjunct is a plain range on timestamp:
@@ -56,20 +58,28 @@ const newerThan = (c: Cursor) =>
  * Picks the page's ids first from the covering (user_id, timestamp) index, then reads only those rows
  * with their authors: the home timeline sorts thousands of index entries, not thousands of table rows.
  */
-async function selectPosts(where: SQL | undefined, direction: 'older' | 'newer', limit: number) {
+function selectPostsQuery(db: Database, where: SQL | undefined, direction: 'older' | 'newer', limit: number) {
   const order = direction === 'older' ? [desc(posts.timestamp), desc(posts.id)] : [asc(posts.timestamp), asc(posts.id)];
-  const db = getDb();
   const pageIds = db.select({ id: posts.id }).from(posts).where(where).orderBy(...order).limit(limit);
-  const rows = await db
+  return db
     .select({ id: posts.id, body: posts.body, timestamp: posts.timestamp, username: users.username, email: users.email })
     .from(posts)
     .innerJoin(users, eq(users.id, posts.userId))
     .where(inArray(posts.id, pageIds))
     .orderBy(...order);
+}
+
+async function selectPosts(where: SQL | undefined, direction: 'older' | 'newer', limit: number) {
+  const rows = await selectPostsQuery(getDb(), where, direction, limit);
   return direction === 'older' ? rows : rows.reverse();
 }
 
 type Row = Awaited<ReturnType<typeof selectPosts>>[number];
+
+/** The first page of a home timeline, its most requested page, within the window: built once. */
+const recentHomeQuery = preparedQuery((db) =>
+  selectPostsQuery(db, and(homeFilter(db, sql.placeholder('viewerId')), sql`${posts.timestamp} > ${sql.placeholder('since')}`), 'older', PAGE_SIZE + 1).prepare(),
+);
 
 /** How far back the home timeline looks first; see selectOlder. */
 const HOME_WINDOW_MS = 24 * 3600 * 1000;
@@ -81,10 +91,12 @@ const HOME_WINDOW_MS = 24 * 3600 * 1000;
  * thousands. A sparse timeline gets a second query without the window. Both only ever read the
  * (user_id, timestamp) index ranges of the viewer and the people they follow, never all posts.
  */
-async function selectOlder(scope: PostScope, where: SQL | undefined, before: Cursor | null) {
+async function selectOlder(viewer: Viewer, scope: PostScope, where: SQL | undefined, before: Cursor | null) {
   if (scope.kind === 'home') {
     const since = (before?.timestamp ?? Date.now()) - HOME_WINDOW_MS;
-    const recent = await selectPosts(and(where, sql`${posts.timestamp} > ${since}`), 'older', PAGE_SIZE + 1);
+    const recent = before
+      ? await selectPosts(and(where, sql`${posts.timestamp} > ${since}`), 'older', PAGE_SIZE + 1)
+      : await recentHomeQuery().all({ viewerId: viewer.id, since });
     if (recent.length > PAGE_SIZE) return recent;
   }
   return selectPosts(where, 'older', PAGE_SIZE + 1);
@@ -110,7 +122,8 @@ export async function listPosts(
   viewer: Viewer | null,
   input: { scope: PostScope; before?: string | null; after?: string | null },
 ): Promise<PostPage> {
-  const filter = scopeFilter(signedIn(viewer), input.scope);
+  const me = signedIn(viewer);
+  const filter = scopeFilter(me, input.scope);
   const after = decodeCursor(input.after);
   const before = after ? null : decodeCursor(input.before);
 
@@ -124,7 +137,7 @@ export async function listPosts(
     // Fewer than a page of newer posts: that is the first page.
   }
 
-  const rows = await selectOlder(input.scope, before ? and(filter, olderThan(before)) : filter, before);
+  const rows = await selectOlder(me, input.scope, before ? and(filter, olderThan(before)) : filter, before);
   const page = rows.slice(0, PAGE_SIZE);
   return {
     posts: page.map(toDTO),

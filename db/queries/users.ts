@@ -3,6 +3,7 @@ import { and, eq, ne, or, sql } from 'drizzle-orm';
 import { getDb } from '../client';
 import { ConflictError } from '../errors';
 import { DUMMY_HASH, hashPassword, verifyPassword } from '../password';
+import { preparedQuery } from '../prepared';
 import { users } from '../schema';
 import type { Viewer } from '../viewer';
 import { unreadCountSql } from './notifications';
@@ -93,10 +94,15 @@ export async function verifyCredentials(input: { username: string; password: str
  * (one per request, see app/lib/auth.ts); null if the user is gone.
  */
 export async function getSessionUser(id: number): Promise<SessionUserWithCounts | null> {
-  const [row] = await getDb()
-    .select({ ...sessionColumns, unreadMessages: unreadCountSql(sql.raw('"user"."id"')) })
-    .from(users)
-    .where(eq(users.id, id))
-    .limit(1);
+  const row = await sessionUserQuery().get({ id });
   return row ? { ...row, unreadMessages: Number(row.unreadMessages) } : null;
 }
+
+const sessionUserQuery = preparedQuery((db) =>
+  db
+    .select({ ...sessionColumns, unreadMessages: unreadCountSql(sql.raw('"user"."id"')) })
+    .from(users)
+    .where(eq(users.id, sql.placeholder('id')))
+    .limit(1)
+    .prepare(),
+);
