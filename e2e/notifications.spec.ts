@@ -145,3 +145,26 @@ test('notification endpoints: JSON 401 when anonymous, the reference’s list, a
   });
   expect(opened).toEqual({ first: 'retry: 2000\n\n', type: 'text/event-stream; charset=utf-8', cache: 'no-cache, no-transform' });
 });
+
+test('after the server ends the stream (a restart), the tab reconnects and misses nothing', async ({ browser }) => {
+  const [contextA, contextB] = [await browser.newContext(), await browser.newContext()];
+  const streams = trackStreams(contextB);
+  const pageB = await contextB.newPage();
+  const firstStream = pageB.waitForRequest(isStream);
+  const b = await signedInUser(pageB, 'restart');
+  await firstStream;
+  const pageA = await contextA.newPage();
+  await signedInUser(pageA, 'sender');
+
+  // B's stream ends as in a restart; the message is sent while the tab may still be reconnecting.
+  const ended = await pageB.request.post('/test-drop-streams');
+  expect((await ended.json()).ended).toBeGreaterThanOrEqual(1);
+  await sendMessage(pageA, b.username, 'Sent during the reconnect');
+  await expect(badge(pageB)).toHaveText('1');
+  expect(streams.total).toBeGreaterThanOrEqual(2);
+
+  // And the new stream is live: the next message arrives without another reconnect.
+  await sendMessage(pageA, b.username, 'And after it');
+  await expect(badge(pageB)).toHaveText('2', { timeout: 2000 });
+  await Promise.all([contextA.close(), contextB.close()]);
+});

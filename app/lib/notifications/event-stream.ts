@@ -15,6 +15,19 @@ export const MAX_LIFETIME_MS = 5 * 60_000;
 
 const encoder = new TextEncoder();
 
+/** Every stream open on this instance: its user and the function that ends it. */
+const openStreams = new Map<() => void, number>();
+
+/**
+ * Ends a user's open streams on this instance, as a restart or deploy would: their browsers reconnect
+ * and resume from their last event. Used by the end-to-end suite (app/test-drop-streams), not by the app.
+ */
+export function endStreamsOf(userId: number): number {
+  const ending = [...openStreams].filter(([, owner]) => owner === userId).map(([finish]) => finish);
+  for (const finish of ending) finish();
+  return ending.length;
+}
+
 /** One server-sent event: the millisecond stamp as its id, the reference's `{name, data, timestamp}` as data. */
 function eventText(notification: NotificationDTO, stampMs: number): string {
   const { name, data, timestamp } = notification;
@@ -65,6 +78,7 @@ export function notificationEventStream(viewer: Viewer, sinceMs: number, signal:
       finish = () => {
         if (closed) return;
         closed = true;
+        openStreams.delete(finish);
         unsubscribe();
         clearInterval(heartbeat);
         clearTimeout(lifetime);
@@ -75,6 +89,7 @@ export function notificationEventStream(viewer: Viewer, sinceMs: number, signal:
           // already closed or cancelled by the client
         }
       };
+      openStreams.set(finish, viewer.id);
       if (signal.aborted) return finish();
       signal.addEventListener('abort', finish);
 
