@@ -135,6 +135,11 @@ test('notification endpoints: JSON 401 when anonymous, the reference’s list, a
     expect(await response.json()).toEqual([]);
   }
 
+  // A tab that expects another account (the browser signed in as someone else since) gets nothing.
+  for (const path of ['/notifications?uid=999999999', '/notifications/stream?uid=999999999']) {
+    expect((await page.request.get(path)).status()).toBe(401);
+  }
+
   // The first bytes arrive while the stream is still open: nothing buffers or compresses it.
   const opened = await page.evaluate(async () => {
     const response = await fetch('/notifications/stream');

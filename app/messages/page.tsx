@@ -14,14 +14,11 @@ export default async function MessagesPage({ searchParams }: { searchParams: Sea
   const page = await listMessages(viewer, pageCursors(await searchParams));
   // Opening the inbox reads what it shows: everything up to the newest message on its first page.
   const newest = page.newerCursor ? null : page.messages[0];
-  const markedRead = Boolean(newest?.unread);
-  if (newest && markedRead) {
-    await markMessagesRead(viewer, new Date(newest.timestamp));
-    pokeNotificationHub();
-  }
+  const announced = newest?.unread ? await markMessagesRead(viewer, new Date(newest.timestamp)) : null;
+  if (announced) pokeNotificationHub();
   return (
     <>
-      {markedRead ? <UnreadCountReset /> : null}
+      {announced ? <UnreadCountReset count={announced.count} stamp={announced.stampMs} /> : null}
       <h1>Messages</h1>
       <section aria-label="Messages">
         {page.messages.length === 0 ? (

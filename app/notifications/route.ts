@@ -1,8 +1,8 @@
 import type { NextRequest } from 'next/server';
 import { listNotificationsSince } from '@/db/queries/notifications';
 import { getBackgroundViewer } from '@/app/lib/auth';
-import { jsonErrorFrom } from '@/app/lib/http';
-import { sinceMsFromSeconds } from '@/app/lib/validation/notifications';
+import { jsonError, jsonErrorFrom } from '@/app/lib/http';
+import { sessionMatchesExpectedUser, sinceMsFromSeconds } from '@/app/lib/validation/notifications';
 
 export const dynamic = 'force-dynamic';
 
@@ -14,7 +14,9 @@ export const dynamic = 'force-dynamic';
 export async function GET(request: NextRequest) {
   const sinceMs = sinceMsFromSeconds(request.nextUrl.searchParams.get('since'));
   try {
-    const list = await listNotificationsSince(await getBackgroundViewer(), sinceMs);
+    const viewer = await getBackgroundViewer();
+    if (viewer && !sessionMatchesExpectedUser(viewer.id, request.nextUrl.searchParams.get('uid'))) return jsonError(401);
+    const list = await listNotificationsSince(viewer, sinceMs);
     return Response.json(list, { headers: { 'Cache-Control': 'no-store' } });
   } catch (error) {
     return jsonErrorFrom(error);

@@ -66,9 +66,10 @@ describe('private messages', () => {
     for (let i = 1; i < stamps.length; i++) expect(stamps[i]).toBeGreaterThan(stamps[i - 1]);
 
     const [newest] = (await listMessages(bob)).messages;
-    await markMessagesRead(bob, new Date(newest.timestamp));
+    const announced = await markMessagesRead(bob, new Date(newest.timestamp));
     const [afterRead] = await listNotificationsSince(bob, 0);
-    await markMessagesRead(bob, new Date(newest.timestamp));
+    expect(announced).toEqual({ count: 0, stampMs: Math.round(afterRead.timestamp * 1000) });
+    expect(await markMessagesRead(bob, new Date(newest.timestamp))).toBeNull();
     expect(await listNotificationsSince(bob, 0)).toEqual([afterRead]);
     // `since` is exclusive: a client that saw this stamp gets nothing more.
     expect(await listNotificationsSince(bob, afterRead.timestamp * 1000)).toEqual([]);

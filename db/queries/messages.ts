@@ -7,7 +7,7 @@ import { NotFoundError, ValidationError } from '../errors';
 import { messages, users } from '../schema';
 import type { Viewer } from '../viewer';
 import { signedIn } from './guards';
-import { announceUnreadCount, announceUnreadCountIfChanged } from './notifications';
+import { announceUnreadCount, announceUnreadCountIfChanged, announcedUnreadCount } from './notifications';
 import { PAGE_SIZE } from './posts';
 
 export interface MessageDTO {
@@ -38,7 +38,10 @@ export async function sendMessage(viewer: Viewer | null, input: { recipient: str
   const me = signedIn(viewer);
   const recipient = await messageRecipient(me, input.recipient);
   await getDb().batch([
-    getDb().insert(messages).values({ senderId: me.id, recipientId: recipient.id, body: input.body, timestamp: new Date() }),
+    // No timestamp from this process's clock: the column default is evaluated inside the write, so
+    // stamps follow commit order even across instances, and a message committed after the
+    // recipient's inbox was marked read can never be older than that mark.
+    getDb().insert(messages).values({ senderId: me.id, recipientId: recipient.id, body: input.body }),
     announceUnreadCount(recipient.id),
   ]);
   return { username: recipient.username };
@@ -59,21 +62,22 @@ export async function messageRecipient(viewer: Viewer | null, username: string):
 /**
  * Marks the viewer's received messages up to `through` (the newest one the inbox showed them) as
  * read and, only when that changed anything, announces their new unread count to their other tabs,
- * in one transaction.
+ * in one transaction. Returns what it announced (the count and its stamp), or null if nothing changed.
  * Reading an already read inbox writes nothing, and a message that arrives while the page renders
  * stays unread: it was not shown.
  * @throws UnauthenticatedError
  */
-export async function markMessagesRead(viewer: Viewer | null, through: Date): Promise<void> {
+export async function markMessagesRead(viewer: Viewer | null, through: Date): Promise<{ count: number; stampMs: number } | null> {
   const me = signedIn(viewer);
   const db = getDb();
-  await db.batch([
+  const [, announced] = await db.batch([
     db
       .update(users)
       .set({ lastMessageReadTime: through })
       .where(and(eq(users.id, me.id), sql`coalesce(${users.lastMessageReadTime}, 0) < ${through.getTime()}`)),
     announceUnreadCountIfChanged(me.id),
   ]);
+  return announcedUnreadCount(announced);
 }
 
 /** The viewer's unread message count (the badge), in one indexed count. @throws UnauthenticatedError */

@@ -65,7 +65,14 @@ export function announceUnreadCountIfChanged(userId: number) {
   return getDb().run(sql`
     insert into ${notifications} (user_id, name, payload_json, timestamp)
     select ${userId}, ${UNREAD_MESSAGE_COUNT}, cast(${unreadCountSql(userId)} as text), ${nextStamp} where changes() > 0
-    on conflict (user_id, name) do update set payload_json = excluded.payload_json, timestamp = excluded.timestamp`);
+    on conflict (user_id, name) do update set payload_json = excluded.payload_json, timestamp = excluded.timestamp
+    returning payload_json, timestamp`);
+}
+
+/** What announceUnreadCountIfChanged stored, read from its result (null when it stored nothing). */
+export function announcedUnreadCount(result: { rows: ArrayLike<Record<string, unknown>> }): { count: number; stampMs: number } | null {
+  const row = result.rows[0];
+  return row ? { count: Number(JSON.parse(String(row.payload_json))), stampMs: Number(row.timestamp) } : null;
 }
 
 function toDTO(row: { name: string; payloadJson: string; timestamp: number }): NotificationDTO {

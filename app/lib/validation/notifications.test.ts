@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { resumeStampMs, sinceMsFromSeconds } from './notifications';
+import { resumeStampMs, sessionMatchesExpectedUser, sinceMsFromSeconds } from './notifications';
 
 describe('notification cursors', () => {
   it('read ?since= as seconds, and anything invalid as 0 (everything), as the reference does', () => {
@@ -14,5 +14,11 @@ describe('notification cursors', () => {
     expect(resumeStampMs('', '5')).toBe(5000);
     expect(resumeStampMs('12.5', null)).toBe(0);
     expect(resumeStampMs('-1', '2')).toBe(2000);
+  });
+
+  it('refuse a tab that expects another account than the one signed in now', () => {
+    expect(sessionMatchesExpectedUser(7, '7')).toBe(true);
+    expect(sessionMatchesExpectedUser(7, null)).toBe(true); // the reference's poller sends no uid
+    for (const other of ['8', '', 'abc', '7.5', '-7']) expect(sessionMatchesExpectedUser(7, other)).toBe(false);
   });
 });

@@ -22,3 +22,16 @@ export function resumeStampMs(lastEventId: string | null, since: string | null):
   const resumed = lastEventIdSchema.safeParse(lastEventId);
   return resumed.success ? resumed.data : sinceMsFromSeconds(since);
 }
+
+const userIdSchema = z.coerce.number().int().positive();
+
+/**
+ * `?uid=`: the user whose notifications the tab expects. The browser's session may now belong to
+ * another account (a logout and login in another tab); then the tab must not get that account's
+ * events. Absent (the reference's poller) means "whoever is signed in".
+ */
+export function sessionMatchesExpectedUser(viewerId: number, uid: string | null): boolean {
+  if (uid === null) return true;
+  const expected = userIdSchema.safeParse(uid);
+  return expected.success && expected.data === viewerId;
+}

@@ -13,6 +13,8 @@ export interface LiveNotification {
 }
 
 export interface FeedOptions {
+  /** Whose notifications: the server answers 401 if the browser's session is now someone else's. */
+  userId: number;
   /** The newest stamp this tab has seen: where every (re)connection resumes. */
   since: () => number;
   onNotification: (notification: LiveNotification) => void;
@@ -46,7 +48,7 @@ function fromEvent(event: MessageEvent<string>): LiveNotification | null {
 }
 
 /** Starts the feed; returns the function that stops it. */
-export function openNotificationFeed({ since, onNotification, onSignedOut }: FeedOptions): () => void {
+export function openNotificationFeed({ userId, since, onNotification, onSignedOut }: FeedOptions): () => void {
   let stopped = false;
   let source: EventSource | null = null;
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -69,7 +71,7 @@ export function openNotificationFeed({ since, onNotification, onSignedOut }: Fee
   function stream(failures = 0): void {
     if (stopped) return;
     if (typeof EventSource === 'undefined') return poll(Infinity);
-    const es = new EventSource(`${STREAM_URL}?since=${since() / 1000}`);
+    const es = new EventSource(`${STREAM_URL}?uid=${userId}&since=${since() / 1000}`);
     source = es;
     es.onopen = () => {
       failures = 0;
@@ -91,7 +93,7 @@ export function openNotificationFeed({ since, onNotification, onSignedOut }: Fee
     if (stopped) return;
     if (Date.now() >= streamAgainAt) return stream();
     request = new AbortController();
-    fetch(`${POLL_URL}?since=${since() / 1000}`, { cache: 'no-store', signal: request.signal })
+    fetch(`${POLL_URL}?uid=${userId}&since=${since() / 1000}`, { cache: 'no-store', signal: request.signal })
       .then(async (response) => {
         if (response.status === 401) return signedOut();
         if (!response.ok) throw new Error(`HTTP ${response.status}`);

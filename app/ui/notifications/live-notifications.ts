@@ -1,5 +1,5 @@
 import { openNotificationFeed, type LiveNotification } from './feed';
-import { claimUnreadCount, showUnreadCount } from './unread-count';
+import { claimUnreadCount, offerUnreadCount } from './unread-count';
 
 /**
  * Live notifications for every tab of a browser over one connection. HTTP/1.1 allows 6 connections
@@ -19,9 +19,7 @@ const UNREAD_MESSAGE_COUNT = 'unread_message_count';
 type TabMessage =
   /** A new tab asks the leader for the current values. */
   | { type: 'hello' }
-  | { type: 'notification'; notification: LiveNotification }
-  /** A page changed the count itself (setLocalUnreadCount). */
-  | { type: 'local-count'; count: number };
+  | { type: 'notification'; notification: LiveNotification };
 
 /** Joins the user's tabs; returns the function that leaves (and hands over leadership if held). */
 function joinTabs(userId: number): () => void {
@@ -33,14 +31,20 @@ function joinTabs(userId: number): () => void {
   let stopFeed: (() => void) | null = null;
   const shared = typeof BroadcastChannel !== 'undefined' && typeof navigator.locks !== 'undefined';
   const channel = shared ? new BroadcastChannel(name) : null;
-  const post = (message: TabMessage) => channel?.postMessage(message);
+  const post = (message: TabMessage) => {
+    try {
+      channel?.postMessage(message);
+    } catch {
+      // The channel was closed: this tab has left.
+    }
+  };
 
   /** Applies a notification unless this tab already has a newer value of that name. */
   function apply(notification: LiveNotification): boolean {
     if (notification.stamp <= (latest.get(notification.name)?.stamp ?? 0)) return false;
     latest.set(notification.name, notification);
     newest = Math.max(newest, notification.stamp);
-    if (notification.name === UNREAD_MESSAGE_COUNT && typeof notification.data === 'number') showUnreadCount(notification.data);
+    if (notification.name === UNREAD_MESSAGE_COUNT && typeof notification.data === 'number') offerUnreadCount(notification.data, notification.stamp);
     return true;
   }
 
@@ -53,19 +57,29 @@ function joinTabs(userId: number): () => void {
     // A tab that said hello while nobody led (the old leader was closing) catches up here.
     shareLatest();
     stopFeed = openNotificationFeed({
+      userId,
       since: () => newest,
       onNotification: (notification) => {
         if (apply(notification)) post({ type: 'notification', notification });
       },
-      onSignedOut: () => (stopFeed = null),
+      // This tab's session ended (or now belongs to another account): let a tab that is signed in as
+      // this user lead, instead of holding the lock with no feed.
+      onSignedOut: () => {
+        stopFeed = null;
+        leading = false;
+        releaseLock();
+      },
     });
   }
 
-  claimUnreadCount(userId, (count) => post({ type: 'local-count', count }));
+  // A count the page stored itself (the inbox): the same notification the stream will carry.
+  const releaseCount = claimUnreadCount(userId, (count, stamp) => {
+    const notification = { name: UNREAD_MESSAGE_COUNT, data: count, stamp };
+    if (apply(notification)) post({ type: 'notification', notification });
+  });
   if (channel) {
     channel.onmessage = ({ data: message }: MessageEvent<TabMessage>) => {
       if (message.type === 'notification') apply(message.notification);
-      else if (message.type === 'local-count') showUnreadCount(message.count);
       else if (message.type === 'hello' && leading) shareLatest();
     };
   }
@@ -87,6 +101,7 @@ function joinTabs(userId: number): () => void {
   }
 
   return () => {
+    releaseCount();
     lockRequest.abort();
     stopFeed?.();
     stopFeed = null;

@@ -1,15 +1,14 @@
 'use client';
 
 import { useLayoutEffect } from 'react';
-import { setLocalUnreadCount } from './unread-count';
+import { announceLocalUnreadCount } from './unread-count';
 
 /**
- * Rendered by a page that has just marked the viewer's messages read (the inbox): clears the badge
- * in this tab before paint and in the viewer's other tabs at once, ahead of the notification that
- * confirms it. Render it only when that render did mark messages read: it overrides whatever count
- * this document has at that moment.
+ * Rendered by the inbox when its render marked messages read, with the unread_message_count
+ * notification that stored (`count`, usually 0, and its `stamp`): the badge shows it before paint in
+ * this tab and at once in the viewer's other tabs, unless a newer notification is already there.
  */
-export function UnreadCountReset() {
-  useLayoutEffect(() => setLocalUnreadCount(0), []);
+export function UnreadCountReset({ count, stamp }: { count: number; stamp: number }) {
+  useLayoutEffect(() => announceLocalUnreadCount(count, stamp), [count, stamp]);
   return null;
 }
