@@ -28,6 +28,20 @@ export function endStreamsOf(userId: number): number {
   return ending.length;
 }
 
+// A stopping server (a deploy, Ctrl-C) waits for open connections to finish, and a stream would
+// hold it for minutes: end them all when it is told to stop. The browsers reconnect, to the next
+// instance or to this one once it is back, and resume from their last event.
+const shutdownHook = Symbol.for('microblog.notifications.shutdown');
+const hooked = globalThis as typeof globalThis & { [shutdownHook]?: true };
+if (process.env.NEXT_RUNTIME === 'nodejs' && !hooked[shutdownHook]) {
+  hooked[shutdownHook] = true;
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.on(signal, () => {
+      for (const finish of [...openStreams.keys()]) finish();
+    });
+  }
+}
+
 /** One server-sent event: the millisecond stamp as its id, the reference's `{name, data, timestamp}` as data. */
 function eventText(notification: NotificationDTO, stampMs: number): string {
   const { name, data, timestamp } = notification;
