@@ -54,6 +54,7 @@ export async function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Skip Next's assets, the auth endpoints and files with an extension (favicon.ico, robots.txt...).
-  matcher: ['/((?!_next/|api/auth/|.*\\.[A-Za-z0-9]+$).*)'],
+  // Skip Next's assets, the auth endpoints and top-level files (favicon.ico, robots.txt...). Only at
+  // the top level: usernames may contain dots, and /user/john.doe is a page, not a file.
+  matcher: ['/((?!_next/|api/auth/|[^/]+\\.[A-Za-z0-9]+$).*)'],
 };
