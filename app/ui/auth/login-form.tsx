@@ -3,9 +3,9 @@
 import { useActionState } from 'react';
 import { loginAction } from '@/app/lib/actions/auth';
 import { initialFormState } from '@/app/lib/form-state';
-import { describedBy, FieldError } from '../shared/field-error';
 import { FormMessage } from '../shared/form-message';
 import { SubmitButton } from '../shared/submit-button';
+import { TextField } from '../shared/text-field';
 
 export function LoginForm({ next }: { next?: string }) {
   const [state, formAction] = useActionState(loginAction, initialFormState);
@@ -14,12 +14,8 @@ export function LoginForm({ next }: { next?: string }) {
     <form action={formAction} className="card form" noValidate>
       <FormMessage state={state} />
       {next ? <input type="hidden" name="next" value={next} /> : null}
-      <label htmlFor="username">Username</label>
-      <input id="username" name="username" autoComplete="username" maxLength={1000} defaultValue={state.values?.username} key={`u${state.values?.username}`} {...describedBy('username-error', errors.username)} />
-      <FieldError id="username-error" errors={errors.username} />
-      <label htmlFor="password">Password</label>
-      <input id="password" name="password" type="password" autoComplete="current-password" maxLength={1000} {...describedBy('password-error', errors.password)} />
-      <FieldError id="password-error" errors={errors.password} />
+      <TextField id="username" label="Username" name="username" autoComplete="username" defaultValue={state.values?.username} resetKey={`u${state.values?.username}`} errors={errors.username} />
+      <TextField id="password" label="Password" name="password" type="password" autoComplete="current-password" errors={errors.password} />
       <label className="checkbox">
         <input type="checkbox" name="remember" /> Remember Me
       </label>

@@ -3,9 +3,9 @@
 import { useActionState } from 'react';
 import { registerAction } from '@/app/lib/actions/auth';
 import { initialFormState } from '@/app/lib/form-state';
-import { describedBy, FieldError } from '../shared/field-error';
 import { FormMessage } from '../shared/form-message';
 import { SubmitButton } from '../shared/submit-button';
+import { TextField } from '../shared/text-field';
 
 const FIELDS = [
   { name: 'username', label: 'Username', type: 'text', autoComplete: 'username', hint: '3 to 64 letters, digits, "_", "." or "-", starting with a letter.' },
@@ -22,22 +22,18 @@ export function RegisterForm() {
       <FormMessage state={state} />
       {FIELDS.map((field) => (
         <div key={field.name} className="field">
-          <label htmlFor={field.name}>{field.label}</label>
-          <input
+          <TextField
             id={field.name}
+            label={field.label}
             name={field.name}
             type={field.type}
             autoComplete={field.autoComplete}
-            // Far above every rule, so the rule's message still shows; it only keeps a huge paste
-            // from exceeding the server's 1 MB request limit.
-            maxLength={1000}
             // Passwords are never echoed back; the rest keeps what the user typed.
             defaultValue={field.type === 'password' ? undefined : state.values?.[field.name]}
-            key={field.type === 'password' ? field.name : `${field.name}:${state.values?.[field.name] ?? ''}`}
-            {...describedBy(`${field.name}-error`, errors[field.name])}
+            resetKey={field.type === 'password' ? field.name : `${field.name}:${state.values?.[field.name] ?? ''}`}
+            hint={'hint' in field ? field.hint : undefined}
+            errors={errors[field.name]}
           />
-          {'hint' in field ? <p className="hint">{field.hint}</p> : null}
-          <FieldError id={`${field.name}-error`} errors={errors[field.name]} />
         </div>
       ))}
       <SubmitButton>Register</SubmitButton>

@@ -7,6 +7,7 @@ import { ABOUT_ME_MAX, codePointLength } from '@/app/lib/limits';
 import { describedBy, FieldError } from '../shared/field-error';
 import { FormMessage } from '../shared/form-message';
 import { SubmitButton } from '../shared/submit-button';
+import { TextField } from '../shared/text-field';
 
 export function EditProfileForm({ username, aboutMe, email }: { username: string; aboutMe: string; email: string }) {
   const initial: FormState = { status: 'idle', values: { username, aboutMe } };
@@ -19,9 +20,7 @@ export function EditProfileForm({ username, aboutMe, email }: { username: string
       {state.status === 'error' ? <FormMessage state={state} /> : null}
       <label htmlFor="email">Email</label>
       <input id="email" value={email} readOnly disabled />
-      <label htmlFor="username">Username</label>
-      <input id="username" name="username" defaultValue={state.values?.username} key={state.values?.username} maxLength={1000} {...describedBy('username-error', errors.username)} />
-      <FieldError id="username-error" errors={errors.username} />
+      <TextField id="username" label="Username" name="username" defaultValue={state.values?.username} resetKey={state.values?.username} errors={errors.username} />
       <label htmlFor="aboutMe">About me</label>
       <textarea id="aboutMe" name="aboutMe" rows={3} value={about} onChange={(e) => setAbout(e.target.value)} {...describedBy('aboutMe-error', errors.aboutMe)} />
       <FieldError id="aboutMe-error" errors={errors.aboutMe} />

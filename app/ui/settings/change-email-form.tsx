@@ -3,9 +3,9 @@
 import { useActionState } from 'react';
 import { changeEmailAction } from '@/app/lib/actions/settings';
 import { initialFormState } from '@/app/lib/form-state';
-import { describedBy, FieldError } from '../shared/field-error';
 import { FormMessage } from '../shared/form-message';
 import { SubmitButton } from '../shared/submit-button';
+import { TextField } from '../shared/text-field';
 
 export function ChangeEmailForm({ email }: { email: string }) {
   const [state, formAction] = useActionState(changeEmailAction, initialFormState);
@@ -17,12 +17,8 @@ export function ChangeEmailForm({ email }: { email: string }) {
         Your email address is <strong>{email}</strong>. Password reset links go there.
       </p>
       <FormMessage state={state} />
-      <label htmlFor="new-email">New Email</label>
-      <input id="new-email" name="email" type="email" autoComplete="email" maxLength={1000} defaultValue={state.values?.email} key={`e${state.values?.email}`} {...describedBy('new-email-error', errors.email)} />
-      <FieldError id="new-email-error" errors={errors.email} />
-      <label htmlFor="email-password">Your Password</label>
-      <input id="email-password" name="password" type="password" autoComplete="current-password" maxLength={1000} {...describedBy('email-password-error', errors.password)} />
-      <FieldError id="email-password-error" errors={errors.password} />
+      <TextField id="new-email" label="New Email" name="email" type="email" autoComplete="email" defaultValue={state.values?.email} resetKey={`e${state.values?.email}`} errors={errors.email} />
+      <TextField id="email-password" label="Your Password" name="password" type="password" autoComplete="current-password" errors={errors.password} />
       <SubmitButton>Change Email</SubmitButton>
     </form>
   );

@@ -3,9 +3,9 @@
 import { useActionState } from 'react';
 import { changePasswordAction } from '@/app/lib/actions/settings';
 import { initialFormState } from '@/app/lib/form-state';
-import { describedBy, FieldError } from '../shared/field-error';
 import { FormMessage } from '../shared/form-message';
 import { SubmitButton } from '../shared/submit-button';
+import { TextField } from '../shared/text-field';
 
 const FIELDS = [
   { name: 'currentPassword', label: 'Current Password', autoComplete: 'current-password' },
@@ -23,10 +23,7 @@ export function ChangePasswordForm() {
       <FormMessage state={state} />
       {FIELDS.map((field) => (
         <div key={field.name} className="field">
-          <label htmlFor={field.name}>{field.label}</label>
-          <input id={field.name} name={field.name} type="password" autoComplete={field.autoComplete} maxLength={1000} {...describedBy(`${field.name}-error`, errors[field.name])} />
-          {'hint' in field ? <p className="hint">{field.hint}</p> : null}
-          <FieldError id={`${field.name}-error`} errors={errors[field.name]} />
+          <TextField id={field.name} label={field.label} name={field.name} type="password" autoComplete={field.autoComplete} hint={'hint' in field ? field.hint : undefined} errors={errors[field.name]} />
         </div>
       ))}
       <SubmitButton>Change Password</SubmitButton>
