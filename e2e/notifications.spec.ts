@@ -66,6 +66,9 @@ test('the Messages badge appears live when a message arrives, and clears in the 
 });
 
 test('eight tabs share one live connection and all show the badge; another tab takes over when the leader closes', async ({ browser }) => {
+  // Nine pages and two sign-ups: about three normal tests' work, so three times the time budget
+  // (it ran out on a loaded machine, with every step just slow).
+  test.slow();
   const [contextA, contextB] = [await browser.newContext(), await browser.newContext()];
   const streams = trackStreams(contextB);
   const first = await contextB.newPage();
