@@ -8,7 +8,7 @@
 //  4. Live notifications (scripts/bench-notifications.ts): send-to-event delay, 200 idle streams.
 //  5. The server's peak memory (VmHWM).
 import { spawnSync } from 'node:child_process';
-import autocannon from 'autocannon';
+import { load, queriesFor, type Target } from './bench-load';
 import { actionId, serverMemoryMB, startBenchServer, summarize } from './bench-server';
 import { benchNotifications } from './bench-notifications';
 import { benchPopover } from './bench-popover';
@@ -64,35 +64,6 @@ async function loginBurst(baseURL: string) {
   console.log(`GET /login alone:        n=${b.n} p50 ${fmt(b.p50)} p99 ${fmt(b.p99)} max ${fmt(b.max)}`);
   console.log(`GET /login during burst: n=${d.n} p50 ${fmt(d.p50)} p99 ${fmt(d.p99)} max ${fmt(d.max)}`);
   console.log(`=> other requests kept being served: ${d.n} page loads during the burst, worst ${fmt(d.max)} (a blocked event loop would hold them for the whole ${fmt(burstMs)})`);
-}
-
-interface Target {
-  name: string;
-  path: string;
-  cookie?: string;
-  method?: 'GET' | 'POST';
-  headers?: Record<string, string>;
-  body?: string;
-}
-
-async function load(baseURL: string, target: Target, seconds = Number(process.env.BENCH_SECONDS || 8)) {
-  const result = await autocannon({
-    url: baseURL + target.path,
-    connections: 16,
-    duration: seconds,
-    method: target.method ?? 'GET',
-    headers: { ...(target.cookie ? { cookie: target.cookie } : {}), ...target.headers },
-    body: target.body,
-  });
-  const ok = result['2xx'];
-  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, ok, errors: result.errors + result.non2xx };
-}
-
-async function queriesFor(baseURL: string, target: Target): Promise<number> {
-  const count = async () => ((await (await fetch(`${baseURL}/bench/queries`)).json()) as { queries: number }).queries;
-  const before = await count();
-  await timed(baseURL + target.path, { headers: target.cookie ? { cookie: target.cookie } : {} });
-  return (await count()) - before;
 }
 
 /** Follows "Older posts" links from the home page `pages - 1` times. */

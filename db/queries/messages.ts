@@ -80,17 +80,6 @@ export async function markMessagesRead(viewer: Viewer | null, through: Date): Pr
   return announcedUnreadCount(announced);
 }
 
-/** The viewer's unread message count (the badge), in one indexed count. @throws UnauthenticatedError */
-export async function countUnreadMessages(viewer: Viewer | null): Promise<number> {
-  const me = signedIn(viewer);
-  const [row] = await getDb()
-    .select({ count: sql<number>`count(*)` })
-    .from(messages)
-    .innerJoin(users, eq(users.id, messages.recipientId))
-    .where(and(eq(messages.recipientId, me.id), sql`${messages.timestamp} > coalesce(${users.lastMessageReadTime}, 0)`));
-  return Number(row?.count ?? 0);
-}
-
 // "(timestamp, id) before / after the cursor", with a plain range on timestamp first so SQLite seeks
 // into the (recipient_id, timestamp) index.
 const olderThan = (c: Cursor) =>

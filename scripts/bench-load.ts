@@ -1,0 +1,33 @@
+// Load and query-count helpers shared by the benchmark scripts (bench.ts, bench-popover.ts).
+import autocannon from 'autocannon';
+
+export interface Target {
+  name: string;
+  path: string;
+  cookie?: string;
+  method?: 'GET' | 'POST';
+  headers?: Record<string, string>;
+  body?: string;
+}
+
+/** `target` at 16 connections for `seconds` (BENCH_SECONDS, default 8). */
+export async function load(baseURL: string, target: Target, seconds = Number(process.env.BENCH_SECONDS || 8)) {
+  const result = await autocannon({
+    url: baseURL + target.path,
+    connections: 16,
+    duration: seconds,
+    method: target.method ?? 'GET',
+    headers: { ...(target.cookie ? { cookie: target.cookie } : {}), ...target.headers },
+    body: target.body,
+  });
+  const ok = result['2xx'];
+  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, ok, errors: result.errors + result.non2xx };
+}
+
+/** SQL statements the server sends for one GET of `target` (read from /bench/queries before and after). */
+export async function queriesFor(baseURL: string, target: Target): Promise<number> {
+  const count = async () => ((await (await fetch(`${baseURL}/bench/queries`)).json()) as { queries: number }).queries;
+  const before = await count();
+  await (await fetch(baseURL + target.path, { redirect: 'manual', headers: target.cookie ? { cookie: target.cookie } : {} })).arrayBuffer();
+  return (await count()) - before;
+}
