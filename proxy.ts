@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { encode } from 'next-auth/jwt';
+import { isSessionLive } from './db/queries/sessions';
 import {
   REMEMBER_ME_MAX_AGE_S,
   RENEW_AFTER_S,
@@ -18,10 +19,21 @@ import { readSessionToken, type SessionToken } from './app/lib/session-token';
 const PROTECTED = [/^\/$/, /^\/explore$/, /^\/user\/[^/]+(\/(followers|following))?$/, /^\/edit-profile$/, /^\/messages$/, /^\/send-message\/[^/]+$/, /^\/settings$/];
 const GUEST_ONLY = [/^\/login$/, /^\/register$/, /^\/reset-password(\/[^/]+)?$/];
 
-/** Re-issues the cookie at most once a day, keeping "Remember Me" or browser-session semantics. */
+/**
+ * Re-issues the cookie at most once a day, keeping "Remember Me" or browser-session semantics; only
+ * while its session is live (one query, once a day per session): a signed-out session's cookie is
+ * deleted instead, so a stolen copy is never renewed.
+ */
 async function renew(response: NextResponse, session: SessionToken) {
   const issuedAt = Number(session.token.iat ?? 0);
   if (Date.now() / 1000 - issuedAt < RENEW_AFTER_S) return;
+  const userId = Number(session.token.sub);
+  const sessionId = session.token.sid;
+  if (typeof sessionId !== 'string' || !(await isSessionLive({ userId, sessionId }))) {
+    // With the cookie's own attributes: a __Secure- cookie is only replaced by a Secure one.
+    response.cookies.set(session.name, '', { ...sessionCookieOptions(session.name, false), maxAge: 0 });
+    return;
+  }
   const { iat: _iat, exp: _exp, jti: _jti, ...claims } = session.token;
   const value = await encode({ token: claims, secret: process.env.AUTH_SECRET!, salt: session.name, maxAge: REMEMBER_ME_MAX_AGE_S });
   response.cookies.set(session.name, value, sessionCookieOptions(session.name, Boolean(session.token.remember)));

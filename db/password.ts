@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { UnavailableError } from './errors';
+import { UnavailableError, ValidationError } from './errors';
+import { isAcceptablePassword, passwordSchema } from './password-rule';
 
 /**
  * bcrypt hashing and comparison in a worker thread, so a burst of logins cannot stall other requests.
@@ -68,11 +69,20 @@ function passwordWorker(): PasswordWorker {
   return g[globalKey];
 }
 
+/** @throws ValidationError (field `password`) for a password outside the rule; UnavailableError when busy. */
 export async function hashPassword(password: string): Promise<string> {
+  const checked = passwordSchema.safeParse(password);
+  if (!checked.success) throw new ValidationError(checked.error.issues[0].message, 'password');
   return (await passwordWorker().run({ op: 'hash', password, cost: BCRYPT_COST })) as string;
 }
 
+/**
+ * Whether `password` is the one `hash` was made from. A password outside the rule (over 72 bytes)
+ * never matches: bcrypt would compare only its first 72 bytes. Its length is the caller's own
+ * choice, so answering at once reveals nothing about any account.
+ */
 export async function verifyPassword(password: string, hash: string): Promise<boolean> {
+  if (!isAcceptablePassword(password)) return false;
   return (await passwordWorker().run({ op: 'compare', password, hash })) as boolean;
 }
 

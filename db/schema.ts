@@ -147,3 +147,30 @@ export const notifications = sqliteTable(
 );
 
 export type NotificationRow = typeof notifications.$inferSelect;
+
+/**
+ * One row per sign-in (a browser's session). The session cookie (an encrypted Auth.js JWT) carries the
+ * random `id`; a request is signed in only while its row exists, so deleting the row ends the session
+ * on the server (logout, "Sign out" in Settings, password change, reset, Sign Out Everywhere).
+ */
+export const sessions = sqliteTable(
+  'session',
+  {
+    // 32 random bytes, base64url (43 characters).
+    id: text('id').primaryKey(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    // INTEGER milliseconds since the epoch, UTC.
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+    // Written at most once a minute, together with user.last_seen (see touchActivity).
+    lastActive: integer('last_active', { mode: 'timestamp_ms' }).notNull(),
+    userAgent: text('user_agent'),
+    // As found at sign-in (app/lib/client-address.ts); shown only approximately.
+    clientAddress: text('client_address'),
+    remember: integer('remember', { mode: 'boolean' }).notNull().default(false),
+  },
+  (t) => [index('ix_session_user_id').on(t.userId)],
+);
+
+export type SessionRow = typeof sessions.$inferSelect;

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { closeDb, getDb } from './client';
 import { migrateDatabase } from './migrate';
+import { signInWithPassword, type SignInClient } from './queries/sessions';
 import { registerUser } from './queries/users';
 import type { Viewer } from './viewer';
 
@@ -48,3 +49,17 @@ export async function createTestUser(name?: string, password = 'correct horse'):
 }
 
 export { getDb };
+
+/**
+ * Signs a test user in as a browser would (password check, a new `session` row): the returned Viewer
+ * carries the session id, as app/lib/auth.ts builds it from the cookie.
+ */
+export async function signInTestUser(
+  viewer: Viewer,
+  options: { password?: string; client?: Partial<SignInClient>; now?: Date } = {},
+): Promise<Viewer & { sessionId: string }> {
+  const client = { userAgent: 'Vitest', clientAddress: '203.0.113.7', remember: false, ...options.client };
+  const user = await signInWithPassword({ username: viewer.username, password: options.password ?? 'correct horse' }, client, options.now);
+  if (!user) throw new Error(`signInTestUser: ${viewer.username} could not sign in`);
+  return { id: user.id, username: user.username, sessionId: user.sessionId };
+}

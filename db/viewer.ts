@@ -2,4 +2,9 @@
 export interface Viewer {
   id: number;
   username: string;
+  /**
+   * The signed-in session (a `session` row) the request came with: "This device" in the session list,
+   * the one session a password change keeps. Absent for viewers built by tests and scripts.
+   */
+  sessionId?: string;
 }

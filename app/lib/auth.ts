@@ -6,8 +6,7 @@ import NextAuth, { CredentialsSignin } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import { RateLimitedError, UnauthenticatedError, UnavailableError } from '@/db/errors';
 import { consumeRateLimit } from '@/db/queries/rate-limits';
-import { touchLastSeen } from '@/db/queries/profiles';
-import { getSessionUser, verifyCredentials } from '@/db/queries/users';
+import { ACTIVITY_WRITE_INTERVAL_MS, endSession, getSessionUser, signInWithPassword, touchActivity } from '@/db/queries/sessions';
 import type { Viewer } from '@/db/viewer';
 import { loginSchema } from './validation/account';
 import { clientAddressFrom } from './client-address';
@@ -17,7 +16,8 @@ import { readSessionToken } from './session-token';
 
 declare module 'next-auth' {
   interface User {
-    sessionVersion?: number;
+    /** The `session` row this sign-in created; its id travels in the JWT as `sid`. */
+    sessionId?: string;
     remember?: boolean;
   }
 }
@@ -44,9 +44,11 @@ export const { handlers, signIn, signOut } = NextAuth({
         try {
           await consumeRateLimit(loginPerClient(clientAddressFrom(request.headers)));
           await consumeRateLimit(loginPerAccount(parsed.data.username));
-          const user = await verifyCredentials(parsed.data);
+          const { remember } = parsed.data;
+          const client = { userAgent: request.headers.get('user-agent'), clientAddress: clientAddressFrom(request.headers), remember };
+          const user = await signInWithPassword(parsed.data, client);
           if (!user) return null;
-          return { id: String(user.id), name: user.username, sessionVersion: user.sessionVersion, remember: parsed.data.remember };
+          return { id: String(user.id), name: user.username, sessionId: user.sessionId, remember };
         } catch (error) {
           if (error instanceof RateLimitedError) throw new RateLimitedSignin(error.message);
           if (error instanceof UnavailableError) throw new BusySignin(error.message);
@@ -60,10 +62,19 @@ export const { handlers, signIn, signOut } = NextAuth({
       if (user) {
         token.sub = user.id;
         token.name = user.name;
-        token.sv = user.sessionVersion ?? 0;
+        token.sid = user.sessionId;
         token.remember = user.remember ?? false;
       }
       return token;
+    },
+  },
+  events: {
+    // Every sign-out (the Logout button, Auth.js's own /api/auth/signout) ends the session on the
+    // server too: a copy of the cookie is worth nothing afterwards.
+    async signOut(message) {
+      const token = 'token' in message ? message.token : null;
+      const userId = Number(token?.sub);
+      if (typeof token?.sid === 'string' && Number.isSafeInteger(userId)) await endSession({ userId, sessionId: token.sid });
     },
   },
   logger: {
@@ -79,30 +90,43 @@ interface SessionState {
   viewer: Viewer;
   unreadMessages: number;
   lastSeen: Date | null;
+  sessionLastActive: Date;
 }
 
 /**
  * The session of this request, or null. One query per request (React cache): it checks that the
- * session was not revoked (log out everywhere, password change) by comparing versions, and reads the
- * unread message count the navigation shows.
+ * cookie's session row still exists (not logged out, signed out from another device, ended by a
+ * password change, reset or Sign Out Everywhere), and reads the unread message count the navigation shows.
  */
 const readSession = cache(async (): Promise<SessionState | null> => {
   // The cookie Auth.js issued, verified with Auth.js's decode (cached): auth() would also re-encode
   // a fresh cookie on every call that a server component cannot even send.
   const session = await readSessionToken(await cookies());
-  const id = Number(session?.token.sub);
-  if (!session || !Number.isSafeInteger(id) || id <= 0) return null;
-  const user = await getSessionUser(id);
-  if (!user || user.sessionVersion !== Number(session.token.sv ?? 0)) return null;
-  return { viewer: { id: user.id, username: user.username }, unreadMessages: user.unreadMessages, lastSeen: user.lastSeen };
+  const userId = Number(session?.token.sub);
+  const sessionId = session?.token.sid;
+  // Cookies issued before sessions had rows carry no `sid`: they count as signed out.
+  if (!session || !Number.isSafeInteger(userId) || userId <= 0 || typeof sessionId !== 'string') return null;
+  const user = await getSessionUser({ userId, sessionId });
+  if (!user) return null;
+  return {
+    viewer: { id: user.id, username: user.username, sessionId },
+    unreadMessages: user.unreadMessages,
+    lastSeen: user.lastSeen,
+    sessionLastActive: user.sessionLastActive,
+  };
 });
 
-/** The signed-in user of this request, or null. A request of theirs counts as activity (last seen). */
+const isStale = (at: Date | null) => !at || Date.now() - at.getTime() >= ACTIVITY_WRITE_INTERVAL_MS;
+
+/**
+ * The signed-in user of this request, or null. A request of theirs counts as activity (the user's
+ * last seen, the session's last active).
+ */
 export const getViewer = cache(async (): Promise<Viewer | null> => {
   const session = await readSession();
   if (!session) return null;
-  // At most one write a minute per user: skipped without touching the database when recent.
-  if (!session.lastSeen || Date.now() - session.lastSeen.getTime() >= 60_000) await touchLastSeen(session.viewer);
+  // At most one write a minute per user and session: skipped without touching the database when recent.
+  if (isStale(session.lastSeen) || isStale(session.sessionLastActive)) await touchActivity(session.viewer);
   return session.viewer;
 });
 

@@ -5,6 +5,8 @@ import { UnauthenticatedError, ValidationError } from '../errors';
 import { hashPassword, verifyPassword } from '../password';
 import { users } from '../schema';
 import type { Viewer } from '../viewer';
+import { invalidateResetLinksOf } from './password-reset';
+import { endSessionsOf } from './sessions';
 import { assertAvailable, uniqueViolation } from './users';
 
 export const WRONG_PASSWORD = 'Your current password is not correct.';
@@ -22,8 +24,9 @@ async function assertOwnPassword(me: Viewer, password: string, field: string): P
 }
 
 /**
- * The viewer changes their password (new one validated by the caller); every session of theirs ends
- * (the caller re-issues the current one). Returns the new session version.
+ * The viewer changes their password (new one validated by the caller). In the same batch: every other
+ * session of theirs ends (this one, `viewer.sessionId`, stays), the session version API tokens check
+ * is bumped, and unused reset links stop working. Returns the new session version.
  * @throws ValidationError (field `currentPassword`) for a wrong current password; UnauthenticatedError.
  */
 export async function changePassword(
@@ -33,18 +36,23 @@ export async function changePassword(
   const me = requireViewer(viewer);
   await assertOwnPassword(me, input.currentPassword, 'currentPassword');
   const passwordHash = await hashPassword(input.newPassword);
-  const [row] = await getDb()
-    .update(users)
-    .set({ passwordHash, sessionVersion: sql`${users.sessionVersion} + 1` })
-    .where(eq(users.id, me.id))
-    .returning({ sessionVersion: users.sessionVersion });
+  const [[row]] = await getDb().batch([
+    getDb()
+      .update(users)
+      .set({ passwordHash, sessionVersion: sql`${users.sessionVersion} + 1` })
+      .where(eq(users.id, me.id))
+      .returning({ sessionVersion: users.sessionVersion }),
+    endSessionsOf(me.id, me.sessionId),
+    invalidateResetLinksOf(me.id),
+  ]);
   if (!row) throw new UnauthenticatedError('Your session has ended. Please log in again.');
   return row;
 }
 
 /**
  * The viewer changes their e-mail (validated and lower-cased by the caller), confirming with their
- * password, since the e-mail address can reset the password.
+ * password, since the e-mail address can reset the password: reset links mailed to the old address
+ * stop working in the same batch.
  * @throws ValidationError (field `password`); ConflictError (field `email`) when taken; UnauthenticatedError.
  */
 export async function changeEmail(viewer: Viewer | null, input: { email: string; password: string }): Promise<void> {
@@ -52,17 +60,23 @@ export async function changeEmail(viewer: Viewer | null, input: { email: string;
   await assertOwnPassword(me, input.password, 'password');
   await assertAvailable({ email: input.email }, me.id);
   try {
-    await getDb().update(users).set({ email: input.email }).where(eq(users.id, me.id));
+    await getDb().batch([getDb().update(users).set({ email: input.email }).where(eq(users.id, me.id)), invalidateResetLinksOf(me.id)]);
   } catch (error) {
     throw uniqueViolation(error) ?? error;
   }
 }
 
-/** The viewer ends every one of their sessions, this one included. @throws UnauthenticatedError */
+/**
+ * The viewer ends every one of their sessions, this one included, and bumps the session version
+ * (which API tokens check). @throws UnauthenticatedError
+ */
 export async function signOutEverywhere(viewer: Viewer | null): Promise<void> {
   const me = requireViewer(viewer);
-  await getDb()
-    .update(users)
-    .set({ sessionVersion: sql`${users.sessionVersion} + 1` })
-    .where(eq(users.id, me.id));
+  await getDb().batch([
+    getDb()
+      .update(users)
+      .set({ sessionVersion: sql`${users.sessionVersion} + 1` })
+      .where(eq(users.id, me.id)),
+    endSessionsOf(me.id),
+  ]);
 }

@@ -1,7 +1,7 @@
 import 'server-only';
-import { and, asc, eq, gt, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, sql, type SQL } from 'drizzle-orm';
 import { getDb } from '../client';
-import { messages, notifications, users } from '../schema';
+import { messages, notifications, sessions, users } from '../schema';
 import type { Viewer } from '../viewer';
 import { signedIn } from './guards';
 
@@ -100,13 +100,30 @@ export async function listNotificationsSince(viewer: Viewer | null, sinceMs: num
  * Not scoped to a viewer: the caller (the stream hub) delivers each row only to its owner's streams.
  */
 export async function notificationsAfter(afterMs: number): Promise<StoredNotification[]> {
-  const rows = await getDb()
+  return (await pollNotifications(afterMs, [])).notifications;
+}
+
+/**
+ * What one poll of an instance's hub reads, in one round trip (one batch): notificationsAfter
+ * `afterMs`, and which of `sessionIds` (the sessions its open streams belong to) still exist, so the
+ * streams of a session that was signed out on any instance end within one poll.
+ */
+export async function pollNotifications(
+  afterMs: number,
+  sessionIds: string[],
+): Promise<{ notifications: StoredNotification[]; liveSessionIds: Set<string> }> {
+  const query = getDb()
     .select({ userId: notifications.userId, name: notifications.name, payloadJson: notifications.payloadJson, timestamp: notifications.timestamp })
     .from(notifications)
     .where(gt(notifications.timestamp, afterMs))
     .orderBy(asc(notifications.timestamp))
     .limit(NOTIFICATION_BATCH);
-  return rows.map((row) => ({ ...toDTO(row), userId: row.userId, stampMs: row.timestamp }));
+  const ids = [...new Set(sessionIds)];
+  const [rows, live] = ids.length === 0 ? [await query, []] : await getDb().batch([query, getDb().select({ id: sessions.id }).from(sessions).where(inArray(sessions.id, ids))]);
+  return {
+    notifications: rows.map((row) => ({ ...toDTO(row), userId: row.userId, stampMs: row.timestamp })),
+    liveSessionIds: new Set(live.map((row) => row.id)),
+  };
 }
 
 /** The newest stamp in the table (0 when empty): where a starting hub begins reading. */

@@ -2,10 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { createClient } from '@libsql/client';
 import { NotFoundError } from '../errors';
 import type { MailMessage } from '../mail/transport';
-import { createTestUser, tempDatabaseForThisFile } from '../testing';
+import { createTestUser, signInTestUser, tempDatabaseForThisFile } from '../testing';
 import type { Viewer } from '../viewer';
 import { INVALID_RESET_LINK, hashResetToken, isPasswordResetTokenValid, requestPasswordReset, resetPassword, RESET_TOKEN_TTL_MS } from './password-reset';
-import { getSessionUser, verifyCredentials } from './users';
+import { changeEmail, changePassword } from './account';
+import { getSessionUser } from './sessions';
+import { verifyCredentials } from './users';
 
 const db = tempDatabaseForThisFile();
 
@@ -90,12 +92,41 @@ describe('password reset', () => {
 
   it('ends every session of the user and voids their other links', async () => {
     const user = await createTestUser();
-    const before = (await getSessionUser(user.id))!.sessionVersion;
+    const session = await signInTestUser(user);
+    const before = (await getSessionUser({ userId: user.id, sessionId: session.sessionId }))!.sessionVersion;
     const first = await requestFor(user);
     const second = await requestFor(user);
     await resetPassword({ token: second.token, password: 'rotated pass 1' });
-    expect((await getSessionUser(user.id))!.sessionVersion).toBe(before + 1);
+    expect(await getSessionUser({ userId: user.id, sessionId: session.sessionId })).toBeNull();
+    const after = await signInTestUser(user, { password: 'rotated pass 1' });
+    expect((await getSessionUser({ userId: user.id, sessionId: after.sessionId }))!.sessionVersion).toBe(before + 1);
     expect(await isPasswordResetTokenValid(first.token)).toBe(false);
+    await expect(resetPassword({ token: first.token, password: 'stale link 1' })).rejects.toEqual(invalidLink);
+  });
+
+  it('an e-mail change voids every unused link (one mailed to the old address cannot set a password)', async () => {
+    const user = await createTestUser();
+    const { token } = await requestFor(user);
+    await changeEmail(user, { email: `new-${user.username.toLowerCase()}@example.com`, password: 'correct horse' });
+    expect(await isPasswordResetTokenValid(token)).toBe(false);
+    await expect(resetPassword({ token, password: 'hijacked pass' })).rejects.toEqual(invalidLink);
+    expect(await verifyCredentials({ username: user.username, password: 'correct horse' })).not.toBeNull();
+  });
+
+  it('a password change voids every unused link', async () => {
+    const user = await createTestUser();
+    const { token } = await requestFor(user);
+    await changePassword(user, { currentPassword: 'correct horse', newPassword: 'changed pass 1' });
+    expect(await isPasswordResetTokenValid(token)).toBe(false);
+    await expect(resetPassword({ token, password: 'hijacked pass' })).rejects.toEqual(invalidLink);
+    expect(await verifyCredentials({ username: user.username, password: 'changed pass 1' })).not.toBeNull();
+  });
+
+  it('refuses a new password over 72 bytes and keeps the link', async () => {
+    const user = await createTestUser();
+    const { token } = await requestFor(user);
+    await expect(resetPassword({ token, password: 'p'.repeat(73) })).rejects.toMatchObject({ field: 'password' });
+    expect(await isPasswordResetTokenValid(token)).toBe(true);
   });
 
   it('sends nothing for an unknown e-mail, and says nothing about it either', async () => {

@@ -7,6 +7,7 @@ import { passwordResetEmail } from '../mail/reset-email';
 import { enqueueMail, type MailMessage, type RetryOptions } from '../mail/transport';
 import { hashPassword } from '../password';
 import { passwordResets, users } from '../schema';
+import { endSessionsOf } from './sessions';
 
 /** Reset links last 10 minutes and work once (design/architecture.md section 11). */
 export const RESET_TOKEN_TTL_MS = 10 * 60_000;
@@ -69,8 +70,20 @@ export async function isPasswordResetTokenValid(token: string, now = new Date())
 }
 
 /**
+ * The statement that uses up every unused reset link of a user, unexecuted: any change of the
+ * password or the e-mail address puts it in its own batch, so a link mailed before the change (maybe
+ * to an address the user no longer controls) cannot set a password afterwards.
+ */
+export function invalidateResetLinksOf(userId: number, now = new Date()) {
+  return getDb()
+    .update(passwordResets)
+    .set({ usedAt: now })
+    .where(and(eq(passwordResets.userId, userId), isNull(passwordResets.usedAt)));
+}
+
+/**
  * Anyone holding a valid link: sets the new password (validated by the caller) and ends every session
- * of that user. The token is used up by one conditional UPDATE, so two racing submissions cannot both
+ * of that user (their session rows, and the session version API tokens check). The token is used up by one conditional UPDATE, so two racing submissions cannot both
  * succeed; the user's other outstanding links stop working too.
  * @throws NotFoundError (INVALID_RESET_LINK) for an unknown, forged, used or expired token.
  */
@@ -92,10 +105,8 @@ export async function resetPassword(input: { token: string; password: string }, 
       .set({ passwordHash, sessionVersion: sql`${users.sessionVersion} + 1` })
       .where(eq(users.id, used.userId))
       .returning({ username: users.username }),
-    getDb()
-      .update(passwordResets)
-      .set({ usedAt: now })
-      .where(and(eq(passwordResets.userId, used.userId), isNull(passwordResets.usedAt))),
+    invalidateResetLinksOf(used.userId, now),
+    endSessionsOf(used.userId),
   ]);
   if (!user) throw new NotFoundError(INVALID_RESET_LINK);
   return { username: user.username };

@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { createClient } from '@libsql/client';
 import { avatarUrl } from '../avatar';
 import { ConflictError } from '../errors';
-import { createTestUser, tempDatabaseForThisFile } from '../testing';
-import { getSessionUser, registerUser, verifyCredentials } from './users';
+import { createTestUser, signInTestUser, tempDatabaseForThisFile } from '../testing';
+import { getSessionUser } from './sessions';
+import { registerUser, verifyCredentials } from './users';
 
 const db = tempDatabaseForThisFile();
 
@@ -50,9 +51,42 @@ describe('registration and login', () => {
   });
 
   it('returns the session user with its session version', async () => {
-    const viewer = await createTestUser();
-    expect(await getSessionUser(viewer.id)).toEqual({ id: viewer.id, username: viewer.username, sessionVersion: 0, lastSeen: null, unreadMessages: 0 });
-    expect(await getSessionUser(999_999)).toBeNull();
+    const viewer = await signInTestUser(await createTestUser());
+    expect(await getSessionUser({ userId: viewer.id, sessionId: viewer.sessionId })).toEqual({
+      id: viewer.id,
+      username: viewer.username,
+      sessionVersion: 0,
+      lastSeen: null,
+      unreadMessages: 0,
+      sessionLastActive: expect.any(Date),
+    });
+    expect(await getSessionUser({ userId: 999_999, sessionId: viewer.sessionId })).toBeNull();
+  });
+});
+
+describe('the 72-byte password rule (bcrypt compares only the first 72 bytes)', () => {
+  const p72 = 'p'.repeat(72);
+  // 18 four-byte emoji: 72 bytes of UTF-8 in 18 characters.
+  const emoji72 = '\u{1F600}'.repeat(18);
+
+  it('signs in with the exact 72-byte password and refuses anything longer that shares its first 72 bytes', async () => {
+    await registerUser({ username: 'longpass', email: 'longpass@example.com', password: p72 });
+    expect(await verifyCredentials({ username: 'longpass', password: p72 })).toMatchObject({ username: 'longpass' });
+    expect(await verifyCredentials({ username: 'longpass', password: `${p72}X` })).toBeNull();
+    expect(await verifyCredentials({ username: 'longpass', password: p72 + 'q'.repeat(900) })).toBeNull();
+  });
+
+  it('counts bytes, not characters: an emoji password plus one letter is refused', async () => {
+    expect(Buffer.byteLength(emoji72, 'utf8')).toBe(72);
+    await registerUser({ username: 'emojipass', email: 'emojipass@example.com', password: emoji72 });
+    expect(await verifyCredentials({ username: 'emojipass', password: emoji72 })).toMatchObject({ username: 'emojipass' });
+    expect(await verifyCredentials({ username: 'emojipass', password: `${emoji72}X` })).toBeNull();
+  });
+
+  it('refuses to store a password over 72 bytes', async () => {
+    await expect(registerUser({ username: 'toolong', email: 'toolong@example.com', password: `${p72}X` })).rejects.toMatchObject({
+      field: 'password',
+    });
   });
 });
 

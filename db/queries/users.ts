@@ -1,12 +1,10 @@
 import 'server-only';
-import { and, eq, ne, or, sql } from 'drizzle-orm';
+import { and, eq, ne, or } from 'drizzle-orm';
 import { getDb } from '../client';
 import { ConflictError } from '../errors';
 import { DUMMY_HASH, hashPassword, verifyPassword } from '../password';
-import { preparedQuery } from '../prepared';
 import { users } from '../schema';
 import type { Viewer } from '../viewer';
-import { unreadCountSql } from './notifications';
 
 /** What the session needs to know about its user on every request. */
 export interface SessionUser {
@@ -16,12 +14,8 @@ export interface SessionUser {
   lastSeen: Date | null;
 }
 
-/** The session's user with what every page shows about them (the Messages badge). */
-export interface SessionUserWithCounts extends SessionUser {
-  unreadMessages: number;
-}
-
-const sessionColumns = { id: users.id, username: users.username, sessionVersion: users.sessionVersion, lastSeen: users.lastSeen };
+/** The columns of SessionUser, for the queries that read it (here and db/queries/sessions.ts). */
+export const sessionColumns = { id: users.id, username: users.username, sessionVersion: users.sessionVersion, lastSeen: users.lastSeen };
 
 /** Maps SQLite's unique-constraint message to the form field and message a person understands. */
 export function uniqueViolation(error: unknown): ConflictError | null {
@@ -88,21 +82,3 @@ export async function verifyCredentials(input: { username: string; password: str
   if (!row || !row.passwordHash || !ok) return null;
   return { id: row.id, username: row.username, sessionVersion: row.sessionVersion, lastSeen: row.lastSeen };
 }
-
-/**
- * The session's user by id, with their unread message count for the navigation badge, in one query
- * (one per request, see app/lib/auth.ts); null if the user is gone.
- */
-export async function getSessionUser(id: number): Promise<SessionUserWithCounts | null> {
-  const row = await sessionUserQuery().get({ id });
-  return row ? { ...row, unreadMessages: Number(row.unreadMessages) } : null;
-}
-
-const sessionUserQuery = preparedQuery((db) =>
-  db
-    .select({ ...sessionColumns, unreadMessages: unreadCountSql(sql.raw('"user"."id"')) })
-    .from(users)
-    .where(eq(users.id, sql.placeholder('id')))
-    .limit(1)
-    .prepare(),
-);

@@ -8,6 +8,7 @@ import { makeSessionCookieEndWithBrowser } from '../browser-session-cookie';
 import { setFlash } from '../flash';
 import { echoValues, fromZodError, type FormState } from '../form-state';
 import { formErrorFrom } from '../form-errors';
+import { pokeNotificationHub } from '../notifications/hub';
 import { rateLimitPerClient } from '../rate-limit-guard';
 import { signupPerClient } from '../rate-limits';
 import { safeNextPath } from '../safe-redirect';
@@ -49,8 +50,11 @@ export async function loginAction(_prev: FormState, formData: FormData): Promise
   redirect(safeNextPath(formData.get('next')));
 }
 
+/** Ends this session on the server (Auth.js's signOut event deletes its row) and clears the cookie. */
 export async function logoutAction(): Promise<void> {
   await signOut({ redirect: false });
+  // Its live notification stream on this instance ends now; other instances notice within a poll.
+  pokeNotificationHub();
   await setFlash('You have been logged out.');
   redirect('/login');
 }

@@ -7,6 +7,7 @@ import { consumeRateLimit } from '@/db/queries/rate-limits';
 import { setFlash } from '../flash';
 import { echoValues, fromZodError, type FormState } from '../form-state';
 import { formErrorFrom } from '../form-errors';
+import { pokeNotificationHub } from '../notifications/hub';
 import { rateLimitPerClient } from '../rate-limit-guard';
 import { resetPerAddress, resetPerClient } from '../rate-limits';
 import { siteOrigin } from '../site-origin';
@@ -42,6 +43,8 @@ export async function resetPasswordAction(_prev: FormState, formData: FormData):
   }
   // The page explains a used, expired or forged link and offers to ask for a new one.
   if (linkInvalid) redirect(`/reset-password/${encodeURIComponent(token)}`);
+  // The reset ended every session of that user: end their live streams on this instance now.
+  pokeNotificationHub();
   await setFlash('Your password has been reset.');
   redirect('/login');
 }

@@ -8,8 +8,9 @@ export const RETRY_MS = 2000;
 /** A comment line this often, so proxies and load balancers do not close an idle connection. */
 export const HEARTBEAT_MS = 20_000;
 /**
- * A stream ends after about this long and the browser reconnects (resuming with Last-Event-ID): the
- * session is checked again then, so a revoked session stops getting events within minutes.
+ * A stream ends after about this long and the browser reconnects (resuming with Last-Event-ID), so
+ * proxies and load balancers see connections turn over. (A signed-out session's stream ends sooner:
+ * the hub checks the sessions of its streams on every poll.)
  */
 export const MAX_LIFETIME_MS = 5 * 60_000;
 
@@ -79,10 +80,16 @@ export function notificationEventStream(viewer: Viewer, sinceMs: number, signal:
       };
 
       // Subscribe before reading the backlog, so nothing written in between is missed.
-      const unsubscribe = hub.subscribe(viewer.id, (row) => {
-        if (held) held.push({ notification: row, stampMs: row.stampMs });
-        else send(row, row.stampMs);
-      });
+      // Tied to the viewer's session: when it is signed out (here or on another instance), the stream ends.
+      const session = viewer.sessionId ? { id: viewer.sessionId, onEnded: () => finish() } : undefined;
+      const unsubscribe = hub.subscribe(
+        viewer.id,
+        (row) => {
+          if (held) held.push({ notification: row, stampMs: row.stampMs });
+          else send(row, row.stampMs);
+        },
+        session,
+      );
       const heartbeat = setInterval(() => write(': keepalive\n\n'), HEARTBEAT_MS);
       // Spread the reconnections of streams opened together (a deploy, a burst of page loads).
       const lifetime = setTimeout(() => finish(), MAX_LIFETIME_MS * (0.9 + Math.random() * 0.2));

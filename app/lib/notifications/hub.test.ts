@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { getDb, queryCount } from '@/db/client';
 import { sendMessage } from '@/db/queries/messages';
 import { NOTIFICATION_BATCH, setNotification, UNREAD_MESSAGE_COUNT, type StoredNotification } from '@/db/queries/notifications';
-import { createTestUser, tempDatabaseForThisFile } from '@/db/testing';
+import { endSession } from '@/db/queries/sessions';
+import { createTestUser, signInTestUser, tempDatabaseForThisFile } from '@/db/testing';
 import { createNotificationHub, type NotificationHub } from './hub';
 
 tempDatabaseForThisFile();
@@ -12,16 +13,24 @@ const INTERVAL_MS = 20;
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Collects what a subscriber of `userId` receives; `next(n)` waits until it holds n notifications. */
-function collect(hub: NotificationHub, userId: number) {
+function collect(hub: NotificationHub, userId: number, sessionId?: string) {
   const received: StoredNotification[] = [];
   const waiters: { count: number; resolve: () => void }[] = [];
-  const unsubscribe = hub.subscribe(userId, (n) => {
-    received.push(n);
-    for (const w of waiters.filter((w) => received.length >= w.count)) w.resolve();
-  });
+  let markEnded: () => void = () => {};
+  // Resolves when the hub ends this subscriber because its session is gone.
+  const ended = new Promise<void>((resolve) => (markEnded = resolve));
+  const session = sessionId ? { id: sessionId, onEnded: () => markEnded() } : undefined;
+  const unsubscribe = hub.subscribe(
+    userId,
+    (n) => {
+      received.push(n);
+      for (const w of waiters.filter((w) => received.length >= w.count)) w.resolve();
+    },
+    session,
+  );
   const next = (count: number) =>
     received.length >= count ? Promise.resolve() : new Promise<void>((resolve) => waiters.push({ count, resolve }));
-  return { received, next, unsubscribe };
+  return { received, next, unsubscribe, ended };
 }
 
 describe('notification hub', () => {
@@ -113,5 +122,47 @@ describe('notification hub', () => {
     await mine.next(count);
     expect(mine.received.map((n) => n.name)).toEqual(Array.from({ length: count }, (_, i) => `n${i}`));
     mine.unsubscribe();
+  });
+
+  it('ends the subscribers of a signed-out session: at once where it was signed out (poke), within a poll elsewhere', async () => {
+    const [alice, bob] = [await createTestUser(), await createTestUser()];
+    const [bobsLaptop, bobsPhone] = [await signInTestUser(bob), await signInTestUser(bob)];
+    // The instance that signs the session out polls rarely: only its poke can end the stream in time.
+    const here = createNotificationHub({ intervalMs: 60_000 });
+    const elsewhere = createNotificationHub({ intervalMs: INTERVAL_MS });
+    const laptopHere = collect(here, bob.id, bobsLaptop.sessionId);
+    const laptopElsewhere = collect(elsewhere, bob.id, bobsLaptop.sessionId);
+    const phoneElsewhere = collect(elsewhere, bob.id, bobsPhone.sessionId);
+    await Promise.all([here.ready(), elsewhere.ready()]);
+
+    const started = performance.now();
+    await endSession({ userId: bob.id, sessionId: bobsLaptop.sessionId });
+    here.poke();
+    await Promise.all([laptopHere.ended, laptopElsewhere.ended]);
+    expect(performance.now() - started).toBeLessThan(2_000);
+    expect(here.subscriberCount).toBe(0); // the hub unsubscribed it (and stopped: nobody else listens here)
+    expect(elsewhere.subscriberCount).toBe(1);
+
+    // The phone's session goes on and still gets messages; the laptop's got nothing more.
+    await sendMessage(alice, { recipient: bob.username, body: 'after the sign-out' });
+    await phoneElsewhere.next(1);
+    expect(laptopHere.received).toEqual([]);
+    expect(laptopElsewhere.received).toEqual([]);
+    phoneElsewhere.unsubscribe();
+  });
+
+  it('checks its streams’ sessions in the same round trip as its poll', async () => {
+    const user = await createTestUser();
+    const sessions = await Promise.all([signInTestUser(user), signInTestUser(user)]);
+    const hub = createNotificationHub({ intervalMs: INTERVAL_MS });
+    const subscriptions = sessions.map((s) => collect(hub, user.id, s.sessionId));
+    await hub.ready();
+    const polling = queryCount();
+    const started = performance.now();
+    await pause(10 * INTERVAL_MS);
+    const polls = queryCount() - polling;
+    expect(polls).toBeGreaterThan(0);
+    expect(polls).toBeLessThanOrEqual(Math.ceil((performance.now() - started) / INTERVAL_MS) + 1);
+    for (const s of subscriptions) s.unsubscribe();
   });
 });

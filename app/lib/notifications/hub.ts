@@ -1,25 +1,37 @@
 import 'server-only';
-import { latestNotificationStamp, NOTIFICATION_BATCH, notificationsAfter, type StoredNotification } from '@/db/queries/notifications';
+import { latestNotificationStamp, NOTIFICATION_BATCH, pollNotifications, type StoredNotification } from '@/db/queries/notifications';
 
 /**
  * One app instance's feed of notifications for its open streams. Whatever the number of streams, it
- * makes one query per poll (`notificationsAfter(cursor)`, every user at once) and hands each row to
- * the streams of its owner. It reads the table, not memory, so a notification written by any instance
+ * makes one query per poll (`pollNotifications(cursor, sessions)`, every user at once, one batch) and
+ * hands each row to the streams of its owner. The same batch asks which of its streams' sessions still
+ * exist: a stream whose session was signed out (on any instance) ends at that poll, before it could
+ * receive anything more; the instance that signed it out pokes its hub, so there it ends at once. It reads the table, not memory, so a notification written by any instance
  * (or a script) reaches every instance's streams within one poll; the instance that wrote it pokes its
  * hub to deliver at once. With no subscriber it stops: zero queries while nobody listens.
  */
 export type NotificationListener = (notification: StoredNotification) => void;
 
+/** The signed-in session a subscriber belongs to, and what to do when it has ended. */
+export interface SubscriberSession {
+  id: string;
+  /** Called once, at the first poll that finds the session gone; the subscriber then unsubscribes. */
+  onEnded: () => void;
+}
+
 export interface NotificationHub {
-  /** Calls `listener` with each notification of `userId` written from now on. Returns the unsubscribe function. */
-  subscribe(userId: number, listener: NotificationListener): () => void;
+  /**
+   * Calls `listener` with each notification of `userId` written from now on, while `session` (when
+   * given) lasts. Returns the unsubscribe function.
+   */
+  subscribe(userId: number, listener: NotificationListener, session?: SubscriberSession): () => void;
   /**
    * Resolves once the hub has its starting point: every notification committed before that is
    * readable from the table, every later one will reach the listeners. A stream subscribes, awaits
    * this, then reads its backlog: no notification falls between the two.
    */
   ready(): Promise<void>;
-  /** Polls now instead of at the next tick (a notification was just written on this instance). */
+  /** Polls now instead of at the next tick (a notification was written, or a session ended, on this instance). */
   poke(): void;
   /** Subscribers right now (tests, diagnostics). */
   readonly subscriberCount: number;
@@ -34,6 +46,8 @@ export const DEFAULT_POLL_INTERVAL_MS = 400;
 
 export function createNotificationHub({ intervalMs = DEFAULT_POLL_INTERVAL_MS }: HubOptions = {}): NotificationHub {
   const listeners = new Map<number, Set<NotificationListener>>();
+  // Subscribers that belong to a session, by session id: checked on every poll.
+  const sessionWatchers = new Map<string, Set<SubscriberSession>>();
   let subscribers = 0;
   // Null until started, and again after the last subscriber left: a restarted hub begins at the newest
   // stamp rather than replaying what nobody was listening to.
@@ -63,6 +77,20 @@ export function createNotificationHub({ intervalMs = DEFAULT_POLL_INTERVAL_MS }:
     }
   }
 
+  /** Tells the subscribers of sessions that are gone; they unsubscribe (maybe stopping the hub). */
+  function endSessions(checked: string[], live: Set<string>) {
+    for (const id of checked) {
+      if (live.has(id)) continue;
+      for (const watcher of [...(sessionWatchers.get(id) ?? [])]) {
+        try {
+          watcher.onEnded();
+        } catch (error) {
+          console.error('[notifications] a subscriber failed to end', error);
+        }
+      }
+    }
+  }
+
   async function poll() {
     timer = null;
     if (subscribers === 0) return;
@@ -80,7 +108,11 @@ export function createNotificationHub({ intervalMs = DEFAULT_POLL_INTERVAL_MS }:
         cursor = stamp;
         for (const resolve of waiting.splice(0)) resolve();
       } else {
-        const rows = await notificationsAfter(cursor);
+        const checked = [...sessionWatchers.keys()];
+        const { notifications: rows, liveSessionIds } = await pollNotifications(cursor, checked);
+        if (started !== generation) return;
+        // First: a stream of a session that ended gets nothing more.
+        endSessions(checked, liveSessionIds);
         if (started !== generation) return;
         for (const row of rows) {
           // A listener may unsubscribe the last stream while this loop runs: the hub stopped then.
@@ -119,23 +151,44 @@ export function createNotificationHub({ intervalMs = DEFAULT_POLL_INTERVAL_MS }:
   }
 
   return {
-    subscribe(userId, listener) {
+    subscribe(userId, listener, session) {
       let own = listeners.get(userId);
       if (!own) listeners.set(userId, (own = new Set()));
       // A wrapper, so the same function subscribed twice is two subscriptions.
       const entry: NotificationListener = (n) => listener(n);
       own.add(entry);
       subscribers++;
-      if (subscribers === 1) schedule(0);
       let active = true;
-      return () => {
+      const unsubscribe = () => {
         if (!active) return;
         active = false;
         own.delete(entry);
         if (own.size === 0) listeners.delete(userId);
+        if (watcher) {
+          const watching = sessionWatchers.get(watcher.id);
+          watching?.delete(watcher);
+          if (watching?.size === 0) sessionWatchers.delete(watcher.id);
+        }
         subscribers--;
         if (subscribers === 0) stop();
       };
+      // The hub unsubscribes an ended session's subscriber itself, then tells it.
+      const watcher: SubscriberSession | null = session
+        ? {
+            id: session.id,
+            onEnded: () => {
+              unsubscribe();
+              session.onEnded();
+            },
+          }
+        : null;
+      if (watcher) {
+        let watching = sessionWatchers.get(watcher.id);
+        if (!watching) sessionWatchers.set(watcher.id, (watching = new Set()));
+        watching.add(watcher);
+      }
+      if (subscribers === 1) schedule(0);
+      return unsubscribe;
     },
     ready() {
       if (cursor !== null || subscribers === 0) return Promise.resolve();

@@ -1,11 +1,12 @@
 import { z } from 'zod';
+import { passwordSchema } from '@/db/password-rule';
+
+export { PASSWORD_MAX_BYTES, PASSWORD_MIN_BYTES, passwordSchema } from '@/db/password-rule';
 
 /** One set of account rules for the web forms and the API (design/architecture.md section 11). */
 export const USERNAME_MIN = 3;
 export const USERNAME_MAX = 64;
 export const EMAIL_MAX = 120;
-export const PASSWORD_MIN_BYTES = 8;
-export const PASSWORD_MAX_BYTES = 72;
 
 export const usernameSchema = z
   .string({ error: 'Username is required.' })
@@ -24,17 +25,6 @@ export const emailSchema = z
   .pipe(z.email('Invalid email address.'))
   .transform((v) => v.toLowerCase());
 
-/** bcrypt reads only the first 72 bytes, so longer passwords are refused rather than cut silently. */
-export const passwordSchema = z
-  .string({ error: 'Password is required.' })
-  .min(1, 'Password is required.')
-  .refine((v) => Buffer.byteLength(v, 'utf8') >= PASSWORD_MIN_BYTES, {
-    message: `Password must be at least ${PASSWORD_MIN_BYTES} characters.`,
-  })
-  .refine((v) => Buffer.byteLength(v, 'utf8') <= PASSWORD_MAX_BYTES, {
-    message: `Password must be at most ${PASSWORD_MAX_BYTES} bytes (about 72 letters; fewer with accents or emoji).`,
-  });
-
 export const registerSchema = z
   .object({
     username: usernameSchema,
@@ -44,7 +34,11 @@ export const registerSchema = z
   })
   .refine((v) => v.password === v.password2, { path: ['password2'], message: 'The passwords do not match.' });
 
-/** Login checks presence only: the rules of today must not lock out accounts made under older ones. */
+/**
+ * Login checks presence here. A password outside the password rule is not a form error but a failed
+ * sign-in ("Invalid username or password"): the data layer refuses it (db/password-rule.ts) before
+ * bcrypt could compare only its first 72 bytes.
+ */
 export const loginSchema = z.object({
   username: z.string({ error: 'Username is required.' }).trim().min(1, 'Username is required.').max(200),
   password: z.string({ error: 'Password is required.' }).min(1, 'Password is required.').max(1000),
