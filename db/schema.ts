@@ -20,7 +20,7 @@ export const users = sqliteTable(
     // Bumped to revoke every session of the user (log out everywhere, password change or reset).
     sessionVersion: integer('session_version').notNull().default(0),
     aboutMe: text('about_me'),
-    // Written at most once a minute per user (see touchLastSeen).
+    // Written at most once a minute per user (see touchActivity in db/queries/sessions.ts).
     lastSeen: integer('last_seen', { mode: 'timestamp_ms' }),
     // Messages received after this instant are unread; null means none has been read yet.
     lastMessageReadTime: integer('last_message_read_time', { mode: 'timestamp_ms' }),

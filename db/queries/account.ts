@@ -5,7 +5,7 @@ import { UnauthenticatedError, ValidationError } from '../errors';
 import { hashPassword, verifyPassword } from '../password';
 import { users } from '../schema';
 import type { Viewer } from '../viewer';
-import { invalidateResetLinksOf } from './password-reset';
+import { invalidateResetLinksOf, replacePasswordBatch } from './password-reset';
 import { endSessionsOf } from './sessions';
 import { assertAvailable, uniqueViolation } from './users';
 
@@ -36,17 +36,9 @@ export async function changePassword(
   const me = requireViewer(viewer);
   await assertOwnPassword(me, input.currentPassword, 'currentPassword');
   const passwordHash = await hashPassword(input.newPassword);
-  const [[row]] = await getDb().batch([
-    getDb()
-      .update(users)
-      .set({ passwordHash, sessionVersion: sql`${users.sessionVersion} + 1` })
-      .where(eq(users.id, me.id))
-      .returning({ sessionVersion: users.sessionVersion }),
-    endSessionsOf(me.id, me.sessionId),
-    invalidateResetLinksOf(me.id),
-  ]);
+  const [[row]] = await replacePasswordBatch(me.id, passwordHash, { keepSessionId: me.sessionId });
   if (!row) throw new UnauthenticatedError('Your session has ended. Please log in again.');
-  return row;
+  return { sessionVersion: row.sessionVersion };
 }
 
 /**

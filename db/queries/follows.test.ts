@@ -5,7 +5,8 @@ import { followers, posts } from '../schema';
 import { createTestUser, tempDatabaseForThisFile } from '../testing';
 import { followUser, listConnections, unfollowUser } from './follows';
 import { listPosts } from './posts';
-import { getProfile, touchLastSeen, updateProfile } from './profiles';
+import { getProfile, updateProfile } from './profiles';
+import { touchActivity } from './sessions';
 
 tempDatabaseForThisFile();
 
@@ -92,10 +93,10 @@ describe('profiles', () => {
   it('writes last_seen at most once a minute', async () => {
     const me = await createTestUser();
     const t0 = new Date(1_800_000_000_000);
-    await touchLastSeen(me, t0);
-    await touchLastSeen(me, new Date(t0.getTime() + 30_000));
+    await touchActivity(me, t0);
+    await touchActivity(me, new Date(t0.getTime() + 30_000));
     expect((await getProfile(me, me.username)).lastSeen).toBe(t0.toISOString());
-    await touchLastSeen(me, new Date(t0.getTime() + 61_000));
+    await touchActivity(me, new Date(t0.getTime() + 61_000));
     expect((await getProfile(me, me.username)).lastSeen).toBe(new Date(t0.getTime() + 61_000).toISOString());
   });
 });

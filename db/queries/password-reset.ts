@@ -82,9 +82,27 @@ export function invalidateResetLinksOf(userId: number, now = new Date()) {
 }
 
 /**
+ * The batch that replaces a user's password (already hashed), whoever asks: with it, every session
+ * of the user but `keepSessionId` ends (rows, and the session version API tokens check is bumped) and
+ * every unused reset link stops working. Its first result is the user's `{ username, sessionVersion }`
+ * (none when the user is gone).
+ */
+export function replacePasswordBatch(userId: number, passwordHash: string, options: { keepSessionId?: string; now?: Date } = {}) {
+  return getDb().batch([
+    getDb()
+      .update(users)
+      .set({ passwordHash, sessionVersion: sql`${users.sessionVersion} + 1` })
+      .where(eq(users.id, userId))
+      .returning({ username: users.username, sessionVersion: users.sessionVersion }),
+    endSessionsOf(userId, options.keepSessionId),
+    invalidateResetLinksOf(userId, options.now),
+  ]);
+}
+
+/**
  * Anyone holding a valid link: sets the new password (validated by the caller) and ends every session
- * of that user (their session rows, and the session version API tokens check). The token is used up by one conditional UPDATE, so two racing submissions cannot both
- * succeed; the user's other outstanding links stop working too.
+ * of that user (replacePasswordBatch). The token is used up by one conditional UPDATE, so two racing
+ * submissions cannot both succeed; the user's other outstanding links stop working too.
  * @throws NotFoundError (INVALID_RESET_LINK) for an unknown, forged, used or expired token.
  */
 export async function resetPassword(input: { token: string; password: string }, now = new Date()): Promise<{ username: string }> {
@@ -99,15 +117,7 @@ export async function resetPassword(input: { token: string; password: string }, 
     )
     .returning({ userId: passwordResets.userId });
   if (!used) throw new NotFoundError(INVALID_RESET_LINK);
-  const [[user]] = await getDb().batch([
-    getDb()
-      .update(users)
-      .set({ passwordHash, sessionVersion: sql`${users.sessionVersion} + 1` })
-      .where(eq(users.id, used.userId))
-      .returning({ username: users.username }),
-    invalidateResetLinksOf(used.userId, now),
-    endSessionsOf(used.userId),
-  ]);
+  const [[user]] = await replacePasswordBatch(used.userId, passwordHash, { now });
   if (!user) throw new NotFoundError(INVALID_RESET_LINK);
   return { username: user.username };
 }

@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, eq, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { avatarHash } from '../avatar';
 import { getDb } from '../client';
 import { NotFoundError, UnauthenticatedError } from '../errors';
@@ -90,15 +90,3 @@ export async function updateProfile(viewer: Viewer | null, input: { username: st
     throw uniqueViolation(error) ?? error;
   }
 }
-
-/**
- * Records that the viewer was active: at most one write a minute per user, decided by the UPDATE's
- * own WHERE (no read first, no race). Callers pass the last_seen they already loaded to skip even that.
- */
-export async function touchLastSeen(viewer: Viewer, now = new Date()): Promise<void> {
-  await getDb()
-    .update(users)
-    .set({ lastSeen: now })
-    .where(and(eq(users.id, viewer.id), sql`coalesce(${users.lastSeen}, 0) <= ${now.getTime() - 60_000}`));
-}
-

@@ -109,7 +109,8 @@ export async function signInWithPassword(
 /**
  * Records that the viewer was active in this session: the user's "last seen" and the session's
  * "last active", each at most once a minute, decided by the UPDATEs' own WHERE (no read first, no
- * race), in one batch. Callers skip the call when the values they already loaded are recent.
+ * race), in one batch. Callers skip the call when the values they already loaded are recent. A
+ * viewer without a session (scripts, tests) only updates "last seen".
  */
 export async function touchActivity(viewer: Viewer, now = new Date()): Promise<void> {
   const staleBefore = now.getTime() - ACTIVITY_WRITE_INTERVAL_MS;
