@@ -10,6 +10,9 @@ async function replay(request: APIRequestContext, path: string, cookie: string) 
 }
 
 test('sessions in Settings: both browsers listed, one signs the other out, whose page and live stream end', async ({ browser }) => {
+  // Two browsers, a sign-up and two sign-ins (bcrypt): twice a normal test's work; on a loaded machine
+  // it ran out of 30 s with every step merely slow.
+  test.slow();
   const user = newUser('sess');
   const [a, b] = [await browser.newContext(), await browser.newContext({ userAgent: FIREFOX_ON_WINDOWS })];
   const [pageA, pageB] = [await a.newPage(), await b.newPage()];
@@ -60,6 +63,7 @@ test('sessions in Settings: both browsers listed, one signs the other out, whose
 });
 
 test('after logout a copied session cookie is worth nothing: pages redirect to login, JSON answers 401', async ({ page, request }) => {
+  test.slow(); // a sign-up, a sign-in and a dozen replayed requests; near 30 s on a loaded machine
   const user = newUser('sess');
   await register(page, user);
   await login(page, user, { remember: true });
@@ -90,6 +94,7 @@ test('after logout a copied session cookie is worth nothing: pages redirect to l
 });
 
 test('a password over 72 bytes never signs in, even when its first 72 bytes are right', async ({ page }) => {
+  test.slow(); // a sign-up and three sign-ins, each a bcrypt hash or compare
   const user = { ...newUser('long'), password: 'p'.repeat(72) };
   await register(page, user);
   for (const password of [`${user.password}X`, `${user.password}${'q'.repeat(900)}`]) {

@@ -139,11 +139,10 @@ describe('notification hub', () => {
     const phoneElsewhere = collect(elsewhere, bob.id, bobsPhone.sessionId);
     await Promise.all([here.ready(), elsewhere.ready()]);
 
-    const started = performance.now();
     await endSession({ userId: bob.id, sessionId: bobsLaptop.sessionId });
     here.poke();
+    // Well before `here`'s next tick (a minute away): only the poke can have ended it there.
     await Promise.all([laptopHere.ended, laptopElsewhere.ended]);
-    expect(performance.now() - started).toBeLessThan(2_000);
     expect(here.subscriberCount).toBe(0); // the hub unsubscribed it (and stopped: nobody else listens here)
     expect(elsewhere.subscriberCount).toBe(1);
 
