@@ -74,6 +74,7 @@ test('after logout a copied session cookie is worth nothing: pages redirect to l
   // While the session lasts, the copy works (as a cookie does).
   expect((await replay(request, '/', cookie)).status()).toBe(200);
   expect((await replay(request, '/notifications', cookie)).status()).toBe(200);
+  expect(JSON.stringify(await (await replay(request, '/api/auth/session', cookie)).json())).toContain(user.username);
 
   await page.getByRole('button', { name: 'Logout' }).click();
   await expect(page.getByText('You have been logged out.')).toBeVisible();
@@ -91,6 +92,8 @@ test('after logout a copied session cookie is worth nothing: pages redirect to l
     const response = await replay(request, path, cookie);
     expect(response.status(), path).toBe(401);
   }
+  // Auth.js's own session endpoint knows no session either.
+  expect(JSON.stringify(await (await replay(request, '/api/auth/session', cookie)).json())).not.toContain(user.username);
 });
 
 test('a password over 72 bytes never signs in, even when its first 72 bytes are right', async ({ page }) => {

@@ -6,7 +6,7 @@ import NextAuth, { CredentialsSignin } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import { RateLimitedError, UnauthenticatedError, UnavailableError } from '@/db/errors';
 import { consumeRateLimit } from '@/db/queries/rate-limits';
-import { ACTIVITY_WRITE_INTERVAL_MS, endSession, getSessionUser, signInWithPassword, touchActivity } from '@/db/queries/sessions';
+import { ACTIVITY_WRITE_INTERVAL_MS, endSession, getSessionUser, isSessionLive, signInWithPassword, touchActivity } from '@/db/queries/sessions';
 import type { Viewer } from '@/db/viewer';
 import { loginSchema } from './validation/account';
 import { clientAddressFrom } from './client-address';
@@ -58,14 +58,19 @@ export const { handlers, signIn, signOut } = NextAuth({
     }),
   ],
   callbacks: {
-    jwt({ token, user }) {
+    async jwt({ token, user }) {
       if (user) {
         token.sub = user.id;
         token.name = user.name;
         token.sid = user.sessionId;
         token.remember = user.remember ?? false;
+        return token;
       }
-      return token;
+      // Auth.js's own endpoints (GET /api/auth/session) read the cookie here: an ended session is no
+      // session there either (null also makes Auth.js clear the cookie). The app's pages use readSession.
+      const userId = Number(token.sub);
+      const live = typeof token.sid === 'string' && (await isSessionLive({ userId, sessionId: token.sid }));
+      return live ? token : null;
     },
   },
   events: {
