@@ -8,7 +8,7 @@ import { activities, posts, users } from '../schema';
 import type { Viewer } from '../viewer';
 import { UNREAD_ACTIVITY_COUNT, unreadActivitySql } from './activity-counts';
 import { signedIn } from './guards';
-import { setNotificationIfChanged } from './notifications';
+import { announcedUnreadCount, setNotificationIfChanged } from './notifications';
 
 /** How many activity rows one notifications page reads (before grouping). */
 export const ACTIVITY_PAGE_SIZE = 50;
@@ -108,18 +108,19 @@ export async function listActivity(viewer: Viewer | null, input: { before?: stri
 
 /**
  * Marks the viewer's notifications up to `through` (the newest one the page showed) as read and, only
- * when that changed anything, publishes their new unread count, in one transaction. An item that
- * arrives while the page renders stays unread: it was not shown.
+ * when that changed anything, publishes their new unread count, in one transaction; returns what it
+ * published (null when nothing changed). An item that arrives while the page renders stays unread.
  * @throws UnauthenticatedError
  */
-export async function markActivityRead(viewer: Viewer | null, through: Date): Promise<void> {
+export async function markActivityRead(viewer: Viewer | null, through: Date): Promise<{ count: number; stampMs: number } | null> {
   const me = signedIn(viewer);
   const db = getDb();
-  await db.batch([
+  const [, announced] = await db.batch([
     db
       .update(users)
       .set({ lastActivityReadTime: through })
       .where(and(eq(users.id, me.id), sql`coalesce(${users.lastActivityReadTime}, 0) < ${through.getTime()}`)),
     setNotificationIfChanged(me.id, UNREAD_ACTIVITY_COUNT, sql`cast(${unreadActivitySql(me.id)} as text)`),
   ]);
+  return announcedUnreadCount(announced);
 }

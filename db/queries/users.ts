@@ -7,6 +7,7 @@ import { preparedQuery } from '../prepared';
 import { users } from '../schema';
 import type { Viewer } from '../viewer';
 import { unreadCountSql } from './notifications';
+import { unreadActivitySql } from './activity-counts';
 
 /** What the session needs to know about its user on every request. */
 export interface SessionUser {
@@ -19,6 +20,8 @@ export interface SessionUser {
 /** The session's user with what every page shows about them (the Messages badge). */
 export interface SessionUserWithCounts extends SessionUser {
   unreadMessages: number;
+  /** Unread replies, mentions, likes and follows (the Notifications badge). */
+  unreadActivity: number;
 }
 
 const sessionColumns = { id: users.id, username: users.username, sessionVersion: users.sessionVersion, lastSeen: users.lastSeen };
@@ -90,17 +93,17 @@ export async function verifyCredentials(input: { username: string; password: str
 }
 
 /**
- * The session's user by id, with their unread message count for the navigation badge, in one query
+ * The session's user by id, with their unread message and activity counts for the navigation badges, in one query
  * (one per request, see app/lib/auth.ts); null if the user is gone.
  */
 export async function getSessionUser(id: number): Promise<SessionUserWithCounts | null> {
   const row = await sessionUserQuery().get({ id });
-  return row ? { ...row, unreadMessages: Number(row.unreadMessages) } : null;
+  return row ? { ...row, unreadMessages: Number(row.unreadMessages), unreadActivity: Number(row.unreadActivity) } : null;
 }
 
 const sessionUserQuery = preparedQuery((db) =>
   db
-    .select({ ...sessionColumns, unreadMessages: unreadCountSql(sql.raw('"user"."id"')) })
+    .select({ ...sessionColumns, unreadMessages: unreadCountSql(sql.raw('"user"."id"')), unreadActivity: unreadActivitySql(sql.raw('"user"."id"')) })
     .from(users)
     .where(eq(users.id, sql.placeholder('id')))
     .limit(1)
