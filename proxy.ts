@@ -16,7 +16,7 @@ import { readSessionToken, type SessionToken } from './app/lib/session-token';
 
 // Pages that need a session. Anything else (login, register, reset-password, /api, static files,
 // unknown URLs) passes through, so an unknown URL is a 404 for everyone.
-const PROTECTED = [/^\/$/, /^\/explore$/, /^\/user\/[^/]+(\/(followers|following))?$/, /^\/edit-profile$/, /^\/messages$/, /^\/send-message\/[^/]+$/, /^\/settings$/];
+const PROTECTED = [/^\/$/, /^\/explore$/, /^\/user\/[^/]+(\/(followers|following))?$/, /^\/edit-profile$/, /^\/messages$/, /^\/send-message\/[^/]+$/, /^\/settings$/, /^\/post\/[^/]+(\/(edit|delete|likes))?$/, /^\/tags\/[^/]+$/, /^\/search$/, /^\/activity$/];
 const GUEST_ONLY = [/^\/login$/, /^\/register$/, /^\/reset-password(\/[^/]+)?$/];
 
 /**

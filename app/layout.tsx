@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { getUnreadMessageCount, getViewer } from './lib/auth';
+import { getUnreadCounts, getViewer } from './lib/auth';
 import { readFlash } from './lib/flash';
 import { FlashMessage } from './ui/shared/flash-message';
 import { Nav } from './ui/nav';
@@ -11,11 +11,11 @@ export const metadata: Metadata = {
 };
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
-  const [viewer, flash, unreadMessages] = await Promise.all([getViewer(), readFlash(), getUnreadMessageCount()]);
+  const [viewer, flash, unread] = await Promise.all([getViewer(), readFlash(), getUnreadCounts()]);
   return (
     <html lang="en">
       <body>
-        <Nav viewer={viewer} unreadMessages={unreadMessages} />
+        <Nav viewer={viewer} unread={unread} />
         <main className="container">
           {flash ? <FlashMessage id={flash.id} message={flash.message} /> : null}
           {children}

@@ -14,7 +14,7 @@ export default async function HomePage({ searchParams }: { searchParams: SearchP
     <>
       <h1>Hi, {viewer.username}!</h1>
       <PostForm />
-      <PostList page={page} basePath="/" empty="No posts yet. Say something, or find people to follow on Explore." />
+      <PostList viewerUsername={viewer.username} page={page} basePath="/" empty="No posts yet. Say something, or find people to follow on Explore." />
     </>
   );
 }

@@ -1,6 +1,6 @@
 // Every relations() declaration lives here (drizzle-orm 0.45: the v1 relations API).
 import { relations } from 'drizzle-orm';
-import { followers, messages, notifications, passwordResets, posts, sessions, users } from './schema';
+import { activities, followers, messages, notifications, passwordResets, postLikes, postMentions, postTags, posts, sessions, users } from './schema';
 
 export const usersRelations = relations(users, ({ many }) => ({
   posts: many(posts),
@@ -12,10 +12,40 @@ export const usersRelations = relations(users, ({ many }) => ({
   messagesReceived: many(messages, { relationName: 'recipient' }),
   notifications: many(notifications),
   sessions: many(sessions),
+  likes: many(postLikes),
+  mentions: many(postMentions),
+  activities: many(activities, { relationName: 'recipient' }),
+  activitiesDone: many(activities, { relationName: 'actor' }),
 }));
 
-export const postsRelations = relations(posts, ({ one }) => ({
+export const postsRelations = relations(posts, ({ one, many }) => ({
   author: one(users, { fields: [posts.userId], references: [users.id] }),
+  // No foreign key (a reply outlives its parent), but the relation still reads naturally.
+  inReplyTo: one(posts, { fields: [posts.inReplyToId], references: [posts.id], relationName: 'replies' }),
+  replies: many(posts, { relationName: 'replies' }),
+  likes: many(postLikes),
+  mentions: many(postMentions),
+  tags: many(postTags),
+}));
+
+export const postLikesRelations = relations(postLikes, ({ one }) => ({
+  post: one(posts, { fields: [postLikes.postId], references: [posts.id] }),
+  user: one(users, { fields: [postLikes.userId], references: [users.id] }),
+}));
+
+export const postMentionsRelations = relations(postMentions, ({ one }) => ({
+  post: one(posts, { fields: [postMentions.postId], references: [posts.id] }),
+  user: one(users, { fields: [postMentions.userId], references: [users.id] }),
+}));
+
+export const postTagsRelations = relations(postTags, ({ one }) => ({
+  post: one(posts, { fields: [postTags.postId], references: [posts.id] }),
+}));
+
+export const activitiesRelations = relations(activities, ({ one }) => ({
+  user: one(users, { fields: [activities.userId], references: [users.id], relationName: 'recipient' }),
+  actor: one(users, { fields: [activities.actorId], references: [users.id], relationName: 'actor' }),
+  post: one(posts, { fields: [activities.postId], references: [posts.id] }),
 }));
 
 export const followersRelations = relations(followers, ({ one }) => ({

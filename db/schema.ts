@@ -24,6 +24,8 @@ export const users = sqliteTable(
     lastSeen: integer('last_seen', { mode: 'timestamp_ms' }),
     // Messages received after this instant are unread; null means none has been read yet.
     lastMessageReadTime: integer('last_message_read_time', { mode: 'timestamp_ms' }),
+    // Activity (replies, mentions, likes, follows) after this instant is unread; null: none read yet.
+    lastActivityReadTime: integer('last_activity_read_time', { mode: 'timestamp_ms' }),
   },
   (t) => [uniqueIndex('ix_user_username').on(t.username), uniqueIndex('ix_user_email').on(t.email)],
 );
@@ -42,13 +44,98 @@ export const posts = sqliteTable(
     userId: integer('user_id')
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
+    // The post this one answers. Deliberately no foreign key: a reply outlives the post it answers,
+    // and an id that no longer resolves is how a thread shows "This post was deleted".
+    inReplyToId: integer('in_reply_to_id'),
+    // Set when the author edits the body; null for posts never edited.
+    editedAt: integer('edited_at', { mode: 'timestamp_ms' }),
   },
   (t) => [
     index('ix_post_timestamp').on(t.timestamp),
     // Serves "posts by user X, newest first" and plain lookups by user_id (rowid is the tiebreak).
     index('ix_post_user_id_timestamp').on(t.userId, t.timestamp),
+    // A post's replies in order, and their count.
+    index('ix_post_in_reply_to_id_timestamp').on(t.inReplyToId, t.timestamp),
   ],
 );
+
+/** Row (P, U) means "U likes P"; the pair is the primary key, so nobody likes a post twice. */
+export const postLikes = sqliteTable(
+  'post_like',
+  {
+    postId: integer('post_id')
+      .notNull()
+      .references(() => posts.id, { onDelete: 'cascade' }),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    timestamp: integer('timestamp', { mode: 'timestamp_ms' })
+      .notNull()
+      .default(sql`(cast(unixepoch('subsec') * 1000 as integer))`),
+  },
+  (t) => [primaryKey({ columns: [t.postId, t.userId] }), index('ix_post_like_user_id').on(t.userId)],
+);
+
+/** Users a post @mentions, resolved when it is written (or edited): links and mention notifications. */
+export const postMentions = sqliteTable(
+  'post_mention',
+  {
+    postId: integer('post_id')
+      .notNull()
+      .references(() => posts.id, { onDelete: 'cascade' }),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.postId, t.userId] }), index('ix_post_mention_user_id').on(t.userId)],
+);
+
+/**
+ * The #hashtags of a post, lower-cased, with the post's timestamp copied in so /tags/<tag> pages with
+ * the same (timestamp, id) keyset as the timelines, from this index alone.
+ */
+export const postTags = sqliteTable(
+  'post_tag',
+  {
+    postId: integer('post_id')
+      .notNull()
+      .references(() => posts.id, { onDelete: 'cascade' }),
+    tag: text('tag').notNull(),
+    timestamp: integer('timestamp', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.postId, t.tag] }), index('ix_post_tag_tag_timestamp').on(t.tag, t.timestamp, t.postId)],
+);
+
+/**
+ * What happened to a user that the notifications page lists: a reply to their post, a mention, a like
+ * of their post, a new follower. `actor_id` did it; `post_id` is the reply, the mentioning post or the
+ * liked post (null for follows). Undoing (unlike, unfollow, deleting the post) removes the row.
+ */
+export const activities = sqliteTable(
+  'activity',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: ['reply', 'mention', 'like', 'follow'] }).notNull(),
+    actorId: integer('actor_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    postId: integer('post_id').references(() => posts.id, { onDelete: 'cascade' }),
+    timestamp: integer('timestamp', { mode: 'timestamp_ms' })
+      .notNull()
+      .default(sql`(cast(unixepoch('subsec') * 1000 as integer))`),
+  },
+  (t) => [
+    // The notifications page (newest first, keyset) and the unread count (user, timestamp > last read).
+    index('ix_activity_user_id_timestamp').on(t.userId, t.timestamp),
+    index('ix_activity_post_id').on(t.postId),
+    index('ix_activity_actor_id').on(t.actorId),
+  ],
+);
+
+export type ActivityRow = typeof activities.$inferSelect;
 
 export type PostRow = typeof posts.$inferSelect;
 

@@ -12,7 +12,7 @@ export default async function ExplorePage({ searchParams }: { searchParams: Sear
   return (
     <>
       <h1>Explore</h1>
-      <PostList page={page} basePath="/explore" empty="Nobody has posted yet." />
+      <PostList viewerUsername={viewer.username} page={page} basePath="/explore" empty="Nobody has posted yet." />
     </>
   );
 }

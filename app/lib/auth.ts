@@ -94,6 +94,7 @@ export const { handlers, signIn, signOut } = NextAuth({
 interface SessionState {
   viewer: Viewer;
   unreadMessages: number;
+  unreadActivity: number;
   lastSeen: Date | null;
   sessionLastActive: Date;
 }
@@ -116,6 +117,7 @@ const readSession = cache(async (): Promise<SessionState | null> => {
   return {
     viewer: { id: user.id, username: user.username, sessionId },
     unreadMessages: user.unreadMessages,
+    unreadActivity: user.unreadActivity,
     lastSeen: user.lastSeen,
     sessionLastActive: user.sessionLastActive,
   };
@@ -144,9 +146,10 @@ export async function getBackgroundViewer(): Promise<Viewer | null> {
   return (await readSession())?.viewer ?? null;
 }
 
-/** The viewer's unread message count for the navigation badge (read with the session, no extra query). */
-export async function getUnreadMessageCount(): Promise<number> {
-  return (await readSession())?.unreadMessages ?? 0;
+/** The viewer's unread counts for the navigation badges (read with the session, no extra query). */
+export async function getUnreadCounts(): Promise<{ messages: number; activity: number }> {
+  const session = await readSession();
+  return { messages: session?.unreadMessages ?? 0, activity: session?.unreadActivity ?? 0 };
 }
 
 /** For pages: the viewer, or a redirect to the login page that comes back to `nextPath`. */

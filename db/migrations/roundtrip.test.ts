@@ -137,7 +137,9 @@ describe('migrations round trip (every migration in drizzle/ with its down file)
     expect(journal.length).toBeGreaterThan(0);
   });
 
-  it('applies each migration, rolls each back to the exact previous schema keeping the rows, and migrates again', async () => {
+  // Ten migrations applied and rolled back one at a time, with a snapshot and a row check after each:
+  // seconds of work, more on a loaded machine than the default budget of one data-layer test.
+  it('applies each migration, rolls each back to the exact previous schema keeping the rows, and migrates again', { timeout: 120_000 }, async () => {
     const { url, client } = tempDatabase('roundtrip');
     const before: SchemaSnapshot[] = [];
     for (let k = 0; k < journal.length; k++) {

@@ -26,6 +26,11 @@ async function columnsOf(client: Client, table: string): Promise<ColumnInfo[]> {
   return rows.map((r) => ({ name: String(r.name), dflt_value: r.dflt_value === null ? null : String(r.dflt_value) }));
 }
 
+async function isVirtual(client: Client, table: string): Promise<boolean> {
+  const { rows } = await client.execute({ sql: "SELECT 1 FROM pragma_table_list WHERE schema = 'main' AND name = ? AND type = 'virtual'", args: [table] });
+  return rows.length > 0;
+}
+
 async function count(client: Client, sql: string): Promise<number> {
   const { rows } = await client.execute(sql);
   return Number(rows[0].n);
@@ -59,6 +64,9 @@ export async function dataLossWarnings(client: Client, statements: string[]): Pr
       const table = nameAt(dropTable, 1);
       const columns = await columnsOf(client, table);
       if (columns.length === 0) continue; // no such table (DROP TABLE IF EXISTS)
+      // A virtual table here is an index over other tables (the posts' full-text index): dropping it
+      // loses nothing that the up migration does not rebuild.
+      if (await isVirtual(client, table)) continue;
       const copy = copyFrom(statements, table);
       if (!copy) {
         const rows = await count(client, `SELECT count(*) AS n FROM ${quote(table)}`);

@@ -13,7 +13,7 @@ export interface TableSnapshot {
 
 export interface SchemaSnapshot {
   tables: TableSnapshot[];
-  /** Views and triggers: type, name and SQL. */
+  /** Views, triggers and virtual tables: type, name and SQL. */
   others: { type: string; name: string; sql: string }[];
 }
 
@@ -24,11 +24,15 @@ async function rows(client: Client, sql: string, args: (string | number)[] = [])
   return result.rows.map((row) => Object.fromEntries(result.columns.map((c) => [c, row[c]])));
 }
 
-/** Tables the application owns: not SQLite's own (sqlite_sequence...) nor drizzle's journal table. */
+/**
+ * Tables the application owns: ordinary tables only, so not SQLite's own (sqlite_sequence...), nor
+ * drizzle's journal table, nor virtual tables (the full-text index) and their shadow tables, whose
+ * rows are derived from ordinary tables (see virtualTables).
+ */
 export async function userTables(client: Client): Promise<string[]> {
   const list = await rows(
     client,
-    "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' AND name <> ? ORDER BY name",
+    "SELECT name FROM pragma_table_list WHERE schema = 'main' AND type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' AND name <> ? ORDER BY name",
     [MIGRATIONS_TABLE],
   );
   return list.map((r) => String(r.name));
@@ -54,6 +58,9 @@ export async function schemaSnapshot(client: Client): Promise<SchemaSnapshot> {
       foreignKeys: await rows(client, 'SELECT * FROM pragma_foreign_key_list(?) ORDER BY id, seq', [name]),
     });
   }
-  const others = await rows(client, "SELECT type, name, sql FROM sqlite_master WHERE type IN ('view', 'trigger') ORDER BY type, name");
+  const others = await rows(
+    client,
+    "SELECT type, name, sql FROM sqlite_master WHERE type IN ('view', 'trigger') OR (type = 'table' AND sql LIKE 'CREATE VIRTUAL TABLE%') ORDER BY type, name",
+  );
   return { tables, others: others.map((o) => ({ type: String(o.type), name: String(o.name), sql: String(squash(o.sql)) })) };
 }

@@ -3,7 +3,8 @@ import { and, asc, eq, gt, sql } from 'drizzle-orm';
 import { avatarHash } from '../avatar';
 import { getDb } from '../client';
 import { NotFoundError, ValidationError } from '../errors';
-import { followers, users } from '../schema';
+import { activities, followers, users } from '../schema';
+import { announceUnreadActivity } from './activity-counts';
 import type { Viewer } from '../viewer';
 import { signedIn } from './guards';
 import { PAGE_SIZE } from './posts';
@@ -22,7 +23,13 @@ export async function followUser(viewer: Viewer | null, username: string): Promi
   const me = signedIn(viewer);
   const target = await userIdByName(username);
   if (target.id === me.id) throw new ValidationError('You cannot follow yourself!');
-  await getDb().insert(followers).values({ followerId: me.id, followedId: target.id }).onConflictDoNothing();
+  const db = getDb();
+  // The followed user is notified once per follow (a repeated follow changes nothing), atomically.
+  await db.batch([
+    db.insert(followers).values({ followerId: me.id, followedId: target.id }).onConflictDoNothing(),
+    db.run(sql`insert into ${activities} (user_id, kind, actor_id) select ${target.id}, 'follow', ${me.id} where changes() > 0`),
+    announceUnreadActivity(target.id),
+  ]);
   return { username: target.username };
 }
 
@@ -34,7 +41,12 @@ export async function unfollowUser(viewer: Viewer | null, username: string): Pro
   const me = signedIn(viewer);
   const target = await userIdByName(username);
   if (target.id === me.id) throw new ValidationError('You cannot unfollow yourself!');
-  await getDb().delete(followers).where(and(eq(followers.followerId, me.id), eq(followers.followedId, target.id)));
+  const db = getDb();
+  await db.batch([
+    db.delete(followers).where(and(eq(followers.followerId, me.id), eq(followers.followedId, target.id))),
+    db.delete(activities).where(and(eq(activities.kind, 'follow'), eq(activities.userId, target.id), eq(activities.actorId, me.id))),
+    announceUnreadActivity(target.id),
+  ]);
   return { username: target.username };
 }
 

@@ -58,15 +58,21 @@ export function announceUnreadCount(userId: number) {
 }
 
 /**
- * Like announceUnreadCount, but only when the statement just before it in the same batch changed a
- * row (SQLite's changes()): "announce if the read time moved", atomically with that update.
+ * Like setNotification, but only when the statement just before it in the same batch changed a row
+ * (SQLite's changes()): "announce if the read time moved", atomically with that update. Returns the
+ * stored payload and stamp (see announcedUnreadCount).
  */
-export function announceUnreadCountIfChanged(userId: number) {
+export function setNotificationIfChanged(userId: number, name: string, payloadJson: SQL) {
   return getDb().run(sql`
     insert into ${notifications} (user_id, name, payload_json, timestamp)
-    select ${userId}, ${UNREAD_MESSAGE_COUNT}, cast(${unreadCountSql(userId)} as text), ${nextStamp} where changes() > 0
+    select ${userId}, ${name}, ${payloadJson}, ${nextStamp} where changes() > 0
     on conflict (user_id, name) do update set payload_json = excluded.payload_json, timestamp = excluded.timestamp
     returning payload_json, timestamp`);
+}
+
+/** announceUnreadCount when the statement before it in the batch changed a row (see setNotificationIfChanged). */
+export function announceUnreadCountIfChanged(userId: number) {
+  return setNotificationIfChanged(userId, UNREAD_MESSAGE_COUNT, sql`cast(${unreadCountSql(userId)} as text)`);
 }
 
 /** What announceUnreadCountIfChanged stored, read from its result (null when it stored nothing). */

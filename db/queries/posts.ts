@@ -4,7 +4,7 @@ import { avatarHash } from '../avatar';
 import { getDb, type Database } from '../client';
 import { preparedQuery } from '../prepared';
 import { decodeCursor, encodeCursor, type Cursor } from '../cursor';
-import { followers, posts, users } from '../schema';
+import { followers, postTags, posts, users } from '../schema';
 import type { Viewer } from '../viewer';
 import { signedIn } from './guards';
 
@@ -16,6 +16,15 @@ export interface PostDTO {
   /** ISO 8601, UTC. */
   timestamp: string;
   author: { username: string; avatarHash: string };
+  /** ISO 8601, UTC, when the author last edited the body; null if never. */
+  editedAt: string | null;
+  /** The post this one answers: its id and author, or `username: null` when it was deleted. */
+  inReplyTo: { id: number; username: string | null } | null;
+  likeCount: number;
+  replyCount: number;
+  likedByViewer: boolean;
+  /** Current usernames of the users the post @mentioned when written (the ones its text links). */
+  mentions: string[];
 }
 
 export interface PostPage {
@@ -26,7 +35,7 @@ export interface PostPage {
   newerCursor: string | null;
 }
 
-export type PostScope = { kind: 'home' } | { kind: 'explore' } | { kind: 'user'; userId: number };
+export type PostScope = { kind: 'home' } | { kind: 'explore' } | { kind: 'user'; userId: number } | { kind: 'tag'; tag: string };
 
 /**
  * Which posts a scope shows. The home timeline is the viewer's own posts plus those of everyone they
@@ -40,6 +49,8 @@ function scopeFilter(viewer: Viewer, scope: PostScope): SQL | undefined {
       return eq(posts.userId, scope.userId);
     case 'explore':
       return undefined;
+    case 'tag':
+      return inArray(posts.id, getDb().select({ id: postTags.postId }).from(postTags).where(eq(postTags.tag, scope.tag)));
   }
 }
 
@@ -55,30 +66,67 @@ const newerThan = (c: Cursor) =>
   and(sql`${posts.timestamp} >= ${c.timestamp}`, or(sql`${posts.timestamp} > ${c.timestamp}`, sql`${posts.id} > ${c.id}`));
 
 /**
+ * What every list of posts shows besides the post itself: the post it answers (and that post's author),
+ * counts of likes and replies, whether the viewer liked it, and whom it mentions. Correlated
+ * subqueries over primary keys and indexes, evaluated only for the page's rows (26 at most), so a
+ * page of posts stays one statement.
+ */
+function postExtras(viewerId: number | Placeholder) {
+  return {
+    inReplyToId: posts.inReplyToId,
+    editedAt: posts.editedAt,
+    replyToUsername: sql<string | null>`(select pu.username from post pp join "user" pu on pu.id = pp.user_id where pp.id = "post"."in_reply_to_id")`,
+    likeCount: sql<number>`(select count(*) from post_like pl where pl.post_id = "post"."id")`,
+    replyCount: sql<number>`(select count(*) from post pr where pr.in_reply_to_id = "post"."id")`,
+    likedByViewer: sql<number>`exists(select 1 from post_like pl where pl.post_id = "post"."id" and pl.user_id = ${viewerId})`,
+    mentionsJson: sql<string | null>`(select json_group_array(mu.username) from post_mention pm join "user" mu on mu.id = pm.user_id where pm.post_id = "post"."id")`,
+  };
+}
+
+/**
  * Picks the page's ids first from the covering (user_id, timestamp) index, then reads only those rows
  * with their authors: the home timeline sorts thousands of index entries, not thousands of table rows.
  */
-function selectPostsQuery(db: Database, where: SQL | undefined, direction: 'older' | 'newer', limit: number) {
+function selectPostsQuery(db: Database, viewerId: number | Placeholder, where: SQL | undefined, direction: 'older' | 'newer', limit: number) {
   const order = direction === 'older' ? [desc(posts.timestamp), desc(posts.id)] : [asc(posts.timestamp), asc(posts.id)];
   const pageIds = db.select({ id: posts.id }).from(posts).where(where).orderBy(...order).limit(limit);
   return db
-    .select({ id: posts.id, body: posts.body, timestamp: posts.timestamp, username: users.username, email: users.email })
+    .select({ id: posts.id, body: posts.body, timestamp: posts.timestamp, username: users.username, email: users.email, ...postExtras(viewerId) })
     .from(posts)
     .innerJoin(users, eq(users.id, posts.userId))
     .where(inArray(posts.id, pageIds))
     .orderBy(...order);
 }
 
-async function selectPosts(where: SQL | undefined, direction: 'older' | 'newer', limit: number) {
-  const rows = await selectPostsQuery(getDb(), where, direction, limit);
+/** Posts matching `where`, newest first (a page going back: 'older'), or oldest first for 'newer' then reversed. */
+async function selectPosts(viewerId: number, where: SQL | undefined, direction: 'older' | 'newer', limit: number) {
+  const rows = await selectPostsQuery(getDb(), viewerId, where, direction, limit);
   return direction === 'older' ? rows : rows.reverse();
 }
 
-type Row = Awaited<ReturnType<typeof selectPosts>>[number];
+/** Posts by id, in no particular order, with what lists show (threads, search results). */
+export async function postsById(viewer: Viewer, ids: number[]): Promise<Map<number, PostDTO>> {
+  if (ids.length === 0) return new Map();
+  const rows = await selectPostsQuery(getDb(), viewer.id, inArray(posts.id, ids), 'older', ids.length);
+  return new Map(rows.map((row) => [row.id, toDTO(row)]));
+}
+
+/** Posts matching `where`, oldest first (replies under a post), with the cursor helpers of pages. */
+export async function selectPostsOldestFirst(viewer: Viewer, where: SQL | undefined, limit: number): Promise<PostRowWithCursor[]> {
+  const rows = await selectPostsQuery(getDb(), viewer.id, where, 'newer', limit);
+  return rows.map((row) => ({ post: toDTO(row), cursor: cursorOf(row) }));
+}
+
+export interface PostRowWithCursor {
+  post: PostDTO;
+  cursor: string;
+}
+
+type Row = Awaited<ReturnType<typeof selectPostsQuery>>[number];
 
 /** The first page of a home timeline, its most requested page, within the window: built once. */
 const recentHomeQuery = preparedQuery((db) =>
-  selectPostsQuery(db, and(homeFilter(db, sql.placeholder('viewerId')), sql`${posts.timestamp} > ${sql.placeholder('since')}`), 'older', PAGE_SIZE + 1).prepare(),
+  selectPostsQuery(db, sql.placeholder('viewerId'), and(homeFilter(db, sql.placeholder('viewerId')), sql`${posts.timestamp} > ${sql.placeholder('since')}`), 'older', PAGE_SIZE + 1).prepare(),
 );
 
 /** How far back the home timeline looks first; see selectOlder. */
@@ -95,11 +143,11 @@ async function selectOlder(viewer: Viewer, scope: PostScope, where: SQL | undefi
   if (scope.kind === 'home') {
     const since = (before?.timestamp ?? Date.now()) - HOME_WINDOW_MS;
     const recent = before
-      ? await selectPosts(and(where, sql`${posts.timestamp} > ${since}`), 'older', PAGE_SIZE + 1)
+      ? await selectPosts(viewer.id, and(where, sql`${posts.timestamp} > ${since}`), 'older', PAGE_SIZE + 1)
       : await recentHomeQuery().all({ viewerId: viewer.id, since });
     if (recent.length > PAGE_SIZE) return recent;
   }
-  return selectPosts(where, 'older', PAGE_SIZE + 1);
+  return selectPosts(viewer.id, where, 'older', PAGE_SIZE + 1);
 }
 
 function toDTO(row: Row): PostDTO {
@@ -108,6 +156,12 @@ function toDTO(row: Row): PostDTO {
     body: row.body,
     timestamp: row.timestamp.toISOString(),
     author: { username: row.username, avatarHash: avatarHash(row.email) },
+    editedAt: row.editedAt ? row.editedAt.toISOString() : null,
+    inReplyTo: row.inReplyToId === null ? null : { id: row.inReplyToId, username: row.replyToUsername ?? null },
+    likeCount: Number(row.likeCount),
+    replyCount: Number(row.replyCount),
+    likedByViewer: Boolean(row.likedByViewer),
+    mentions: row.mentionsJson ? (JSON.parse(row.mentionsJson) as string[]) : [],
   };
 }
 
@@ -129,7 +183,7 @@ export async function listPosts(
 
   if (after) {
     // One extra row tells whether an even newer page exists.
-    const rows = await selectPosts(and(filter, newerThan(after)), 'newer', PAGE_SIZE + 1);
+    const rows = await selectPosts(me.id, and(filter, newerThan(after)), 'newer', PAGE_SIZE + 1);
     if (rows.length > PAGE_SIZE) {
       const page = rows.slice(1);
       return { posts: page.map(toDTO), newerCursor: cursorOf(page[0]), olderCursor: cursorOf(page[page.length - 1]) };
@@ -146,15 +200,8 @@ export async function listPosts(
   };
 }
 
-/**
- * Signed-in users post as themselves; the body is already validated (1 to 280 code points).
- * @throws UnauthenticatedError without a viewer.
- */
-export async function createPost(viewer: Viewer | null, input: { body: string }): Promise<PostDTO['id']> {
-  const me = signedIn(viewer);
-  const [row] = await getDb()
-    .insert(posts)
-    .values({ body: input.body, userId: me.id, timestamp: new Date() })
-    .returning({ id: posts.id });
-  return row.id;
-}
+// For the other post modules (threads, tags): the same keyset conditions and cursors as the timelines.
+export { olderThan, newerThan, cursorOf };
+
+// Writes live in post-writes.ts; createPost is re-exported so callers keep one import for posts.
+export { createPost } from './post-writes';

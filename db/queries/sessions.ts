@@ -9,6 +9,7 @@ import type { Viewer } from '../viewer';
 import { preparedQuery } from '../prepared';
 import { signedIn } from './guards';
 import { unreadCountSql } from './notifications';
+import { unreadActivitySql } from './activity-counts';
 import { sessionColumns, verifyCredentials, type SessionUser } from './users';
 
 /**
@@ -48,6 +49,8 @@ export function sessionIsFresh(nowMs: number | Placeholder) {
 /** The session's user with what every page shows about them (the Messages badge), and the session's activity. */
 export interface SessionUserWithCounts extends SessionUser {
   unreadMessages: number;
+  /** Unread replies, mentions, likes and follows (the Notifications badge). */
+  unreadActivity: number;
   /** When this session was last active (written at most once a minute). */
   sessionLastActive: Date;
 }
@@ -59,12 +62,12 @@ export interface SessionUserWithCounts extends SessionUser {
  */
 export async function getSessionUser(session: { userId: number; sessionId: string }, now = Date.now()): Promise<SessionUserWithCounts | null> {
   const row = await sessionUserQuery().get({ userId: session.userId, sessionId: session.sessionId, now });
-  return row ? { ...row, unreadMessages: Number(row.unreadMessages) } : null;
+  return row ? { ...row, unreadMessages: Number(row.unreadMessages), unreadActivity: Number(row.unreadActivity) } : null;
 }
 
 const sessionUserQuery = preparedQuery((db) =>
   db
-    .select({ ...sessionColumns, unreadMessages: unreadCountSql(sql.raw('"user"."id"')), sessionLastActive: sessions.lastActive })
+    .select({ ...sessionColumns, unreadMessages: unreadCountSql(sql.raw('"user"."id"')), unreadActivity: unreadActivitySql(sql.raw('"user"."id"')), sessionLastActive: sessions.lastActive })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(and(eq(sessions.id, sql.placeholder('sessionId')), eq(sessions.userId, sql.placeholder('userId')), sessionIsFresh(sql.placeholder('now'))))

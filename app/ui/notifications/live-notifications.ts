@@ -13,8 +13,8 @@ import { claimUnreadCount, offerUnreadCount } from './unread-count';
  * who have no badge, never download it.
  */
 
-/** The badge's notification (db/queries/notifications.ts UNREAD_MESSAGE_COUNT; that module is server-only). */
-const UNREAD_MESSAGE_COUNT = 'unread_message_count';
+/** The counts badges show (db/queries: UNREAD_MESSAGE_COUNT, UNREAD_ACTIVITY_COUNT; server-only modules). */
+const COUNTS = new Set(['unread_message_count', 'unread_activity_count']);
 
 type TabMessage =
   /** A new tab asks the leader for the current values. */
@@ -44,7 +44,7 @@ function joinTabs(userId: number): () => void {
     if (notification.stamp <= (latest.get(notification.name)?.stamp ?? 0)) return false;
     latest.set(notification.name, notification);
     newest = Math.max(newest, notification.stamp);
-    if (notification.name === UNREAD_MESSAGE_COUNT && typeof notification.data === 'number') offerUnreadCount(notification.data, notification.stamp);
+    if (COUNTS.has(notification.name) && typeof notification.data === 'number') offerUnreadCount(notification.name, notification.data, notification.stamp);
     return true;
   }
 
@@ -73,8 +73,8 @@ function joinTabs(userId: number): () => void {
   }
 
   // A count the page stored itself (the inbox): the same notification the stream will carry.
-  const releaseCount = claimUnreadCount(userId, (count, stamp) => {
-    const notification = { name: UNREAD_MESSAGE_COUNT, data: count, stamp };
+  const releaseCount = claimUnreadCount(userId, (name, count, stamp) => {
+    const notification = { name, data: count, stamp };
     if (apply(notification)) post({ type: 'notification', notification });
   });
   if (channel) {

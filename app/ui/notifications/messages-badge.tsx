@@ -1,59 +1,29 @@
-'use client';
+import { CountLink } from './count-link';
 
-import { useEffect, useState } from 'react';
-import Link from 'next/link';
-import { useUnreadCount } from './unread-count';
-
-/** What a screen reader hears when the count goes up while the page is open. */
-function arrivalText(count: number, shown: string): string {
-  return count === 1 ? 'You have 1 unread message.' : `You have ${shown} unread messages.`;
+/** "Messages" in the navigation with the live unread message count. */
+export function MessagesBadge({ userId, initialCount }: { userId: number; initialCount: number }) {
+  return (
+    <CountLink
+      userId={userId}
+      href="/messages"
+      label="Messages"
+      name="unread_message_count"
+      initialCount={initialCount}
+      unit={['unread message', 'unread messages']}
+    />
+  );
 }
 
-/**
- * The navigation's "Messages" link with the unread count, kept current without reloading. The badge
- * is always in the page, hidden with `visibility` at 0 and of a fixed size, so it can appear live and
- * never shifts the navigation (the bug of the second reference was a badge that only existed when the
- * page was rendered with unread messages, so it could not appear later).
- */
-export function MessagesBadge({ userId, initialCount }: { userId: number; initialCount: number }) {
-  const count = useUnreadCount(initialCount);
-  const shown = count > 99 ? '99+' : String(count);
-
-  // A polite live region speaks only when its text changes: set on increases seen on this page.
-  const [previous, setPrevious] = useState(count);
-  const [announcement, setAnnouncement] = useState('');
-  if (count !== previous) {
-    setPrevious(count);
-    setAnnouncement(count > previous ? arrivalText(count, shown) : '');
-  }
-
-  useEffect(() => {
-    let stop: (() => void) | undefined;
-    let unmounted = false;
-    // Fetched after hydration and only here (signed-in pages): the connection code is its own chunk.
-    void import('./live-notifications').then(({ startLiveNotifications }) => {
-      if (!unmounted) stop = startLiveNotifications(userId);
-    });
-    return () => {
-      unmounted = true;
-      stop?.();
-    };
-  }, [userId]);
-
+/** "Notifications" in the navigation with the live count of unread replies, mentions, likes and follows. */
+export function NotificationsBadge({ userId, initialCount }: { userId: number; initialCount: number }) {
   return (
-    <>
-      {/* prefetch={false}: opening the inbox marks messages read; a prefetch must not. Screen readers
-          get one phrase ("Messages, 3 unread"), the eye the word and the badge. */}
-      <Link href="/messages" prefetch={false} className="messages-link">
-        <span className="visually-hidden">{count > 0 ? `Messages, ${shown} unread` : 'Messages'}</span>
-        <span aria-hidden="true">Messages</span>
-        <span aria-hidden="true" className="badge" data-count={count}>
-          {shown}
-        </span>
-      </Link>
-      <span className="visually-hidden" role="status">
-        {announcement}
-      </span>
-    </>
+    <CountLink
+      userId={userId}
+      href="/activity"
+      label="Notifications"
+      name="unread_activity_count"
+      initialCount={initialCount}
+      unit={['new notification', 'new notifications']}
+    />
   );
 }

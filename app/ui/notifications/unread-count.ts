@@ -3,10 +3,11 @@
 import { useSyncExternalStore } from 'react';
 
 /**
- * The unread message count this document shows, once it knows better than the page it was rendered
- * with: set by live notifications (app/ui/notifications/live-notifications.ts) and by the page that
- * changed the count itself (the inbox, with the notification it stored). Null until then, so the
- * server-rendered value shows.
+ * The unread counts this document shows (one per notification name: unread_message_count for the
+ * Messages badge, unread_activity_count for Notifications), once it knows better than the page it
+ * was rendered with: set by live notifications (app/ui/notifications/live-notifications.ts) and by
+ * the page that changed a count itself (the inbox, the notifications page, with the notification it
+ * stored). Null until then, so the server-rendered value shows.
  *
  * Every value carries its notification stamp and an older one never replaces a newer one: a message
  * that arrives while the inbox renders is announced after the inbox's own "0", and must stay shown.
@@ -14,14 +15,11 @@ import { useSyncExternalStore } from 'react';
  * have read the count before a write their own page made.
  */
 let owner: number | null = null;
-let count: number | null = null;
-let stamp = 0;
+const counts = new Map<string, { count: number; stamp: number }>();
 const listeners = new Set<() => void>();
-let share: ((count: number, stamp: number) => void) | null = null;
+let share: ((name: string, count: number, stamp: number) => void) | null = null;
 
-function emit(next: number | null) {
-  if (next === count) return;
-  count = next;
+function emit() {
   for (const listener of listeners) listener();
 }
 
@@ -29,10 +27,10 @@ function emit(next: number | null) {
  * The live connection of `userId` starts: forget what another account (before a re-login) saw, and
  * pass local announcements to `shareWithTabs`. Returns the function that stops passing them.
  */
-export function claimUnreadCount(userId: number, shareWithTabs: (count: number, stamp: number) => void): () => void {
+export function claimUnreadCount(userId: number, shareWithTabs: (name: string, count: number, stamp: number) => void): () => void {
   if (owner !== null && owner !== userId) {
-    stamp = 0;
-    emit(null);
+    counts.clear();
+    emit();
   }
   owner = userId;
   share = shareWithTabs;
@@ -41,11 +39,12 @@ export function claimUnreadCount(userId: number, shareWithTabs: (count: number, 
   };
 }
 
-/** A count from a notification with its stamp; ignored when this document already has a newer one. */
-export function offerUnreadCount(next: number, atStamp: number): boolean {
-  if (atStamp <= stamp) return false;
-  stamp = atStamp;
-  emit(next);
+/** Count `name` from a notification with its stamp; ignored when this document already has a newer one. */
+export function offerUnreadCount(name: string, next: number, atStamp: number): boolean {
+  const current = counts.get(name);
+  if (current && atStamp <= current.stamp) return false;
+  counts.set(name, { count: next, stamp: atStamp });
+  if (current?.count !== next) emit();
   return true;
 }
 
@@ -53,8 +52,8 @@ export function offerUnreadCount(next: number, atStamp: number): boolean {
  * A count this page has just stored (the inbox marked messages read): shown at once and passed to
  * the viewer's other tabs, ahead of the stream event that carries the same notification.
  */
-export function announceLocalUnreadCount(next: number, atStamp: number): void {
-  if (offerUnreadCount(next, atStamp)) share?.(next, atStamp);
+export function announceLocalUnreadCount(name: string, next: number, atStamp: number): void {
+  if (offerUnreadCount(name, next, atStamp)) share?.(name, next, atStamp);
 }
 
 function subscribe(listener: () => void) {
@@ -62,11 +61,11 @@ function subscribe(listener: () => void) {
   return () => listeners.delete(listener);
 }
 
-/** The count to show: the live one, or `rendered` (from the layout) until there is one. */
-export function useUnreadCount(rendered: number): number {
+/** Count `name` to show: the live one, or `rendered` (from the layout) until there is one. */
+export function useUnreadCount(name: string, rendered: number): number {
   const live = useSyncExternalStore(
     subscribe,
-    () => count,
+    () => counts.get(name)?.count ?? null,
     () => null,
   );
   return live ?? rendered;

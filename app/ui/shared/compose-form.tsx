@@ -16,15 +16,20 @@ interface ComposeFormProps {
   /** Fixed fields sent along, e.g. the recipient of a message. */
   hidden?: Record<string, string>;
   autoFocus?: boolean;
+  /** Text the box starts with (a reply starts with "@author "). */
+  defaultText?: string;
+  submitLabel?: string;
+  /** The form's id (a link can jump to it: /post/1#reply). */
+  id?: string;
 }
 
 /**
  * A text to write and submit (a post, a message), with a live counter instead of maxlength, so a long
  * paste is shown and can be shortened, not cut silently. What was typed survives a rejected submit.
  */
-export function ComposeForm({ action, name, label, max, hidden = {}, autoFocus }: ComposeFormProps) {
+export function ComposeForm({ action, name, label, max, hidden = {}, autoFocus, defaultText = '', submitLabel = 'Submit', id }: ComposeFormProps) {
   const [state, formAction] = useActionState(action, initialFormState);
-  const [text, setText] = useState(state.values?.[name] ?? '');
+  const [text, setText] = useState(state.values?.[name] ?? defaultText);
   const [lastState, setLastState] = useState(state);
   if (state !== lastState) {
     setLastState(state);
@@ -35,7 +40,7 @@ export function ComposeForm({ action, name, label, max, hidden = {}, autoFocus }
   const errors = state.fieldErrors?.[name];
   const errorId = `${name}-error`;
   return (
-    <form action={formAction} className="card form" noValidate>
+    <form action={formAction} className="card form" noValidate id={id}>
       <FormMessage state={state.fieldErrors ? { status: 'idle' } : state} />
       {Object.entries(hidden).map(([key, value]) => (
         <input key={key} type="hidden" name={key} value={value} />
@@ -47,7 +52,7 @@ export function ComposeForm({ action, name, label, max, hidden = {}, autoFocus }
         <span className={over ? 'counter counter-over' : 'counter'} aria-live="polite">
           {over ? `${length - max} characters too many` : `${max - length} characters left`}
         </span>
-        <SubmitButton disabled={over}>Submit</SubmitButton>
+        <SubmitButton disabled={over}>{submitLabel}</SubmitButton>
       </div>
     </form>
   );

@@ -21,7 +21,7 @@ export default async function ProfilePage({ params, searchParams }: { params: Pa
   return (
     <>
       <ProfileHeader profile={profile} />
-      <PostList page={page} basePath={`/user/${profile.username}`} empty={`${profile.username} has not posted yet.`} />
+      <PostList viewerUsername={viewer.username} page={page} basePath={`/user/${profile.username}`} empty={`${profile.username} has not posted yet.`} />
     </>
   );
 }
