@@ -5,23 +5,54 @@ import path from 'node:path';
 import { closeDb, getDb } from './client';
 import { migrateDatabase } from './migrate';
 import { registerUser } from './queries/users';
+import { startSqld } from '../scripts/sqld/server';
 import type { Viewer } from './viewer';
 
+/** Which database the Vitest project runs on: `file` (default) or `sqld` (vitest.config.ts sets it). */
+export function testDatabaseKind(): 'file' | 'sqld' {
+  return process.env.MICROBLOG_TEST_DATABASE === 'sqld' ? 'sqld' : 'file';
+}
+
 /**
- * Vitest setup: each test file gets its own temporary database file, migrated with the real files in
- * drizzle/. Call in beforeAll; the returned function removes it.
+ * A new, empty database for the selected target, not migrated: a file in a temporary folder, or (sqld
+ * project) a fresh sqld primary on free loopback ports with its data in a temporary folder below the
+ * root the global setup made (which kills any server a crashed test file left behind).
+ * `cleanup` stops the server and removes the folder.
  */
-export async function openTempDatabase(): Promise<{ url: string; cleanup: () => void }> {
+export async function freshDatabase(name = 'test'): Promise<{ url: string; cleanup: () => Promise<void> }> {
+  if (testDatabaseKind() === 'sqld') {
+    const root = process.env.MICROBLOG_SQLD_ROOT || os.tmpdir();
+    const dir = fs.mkdtempSync(path.join(root, `${name}-`));
+    const server = await startSqld({ dir, log: path.join(dir, 'sqld.log') });
+    return {
+      url: server.url,
+      cleanup: async () => {
+        await server.stop();
+        fs.rmSync(dir, { recursive: true, force: true });
+      },
+    };
+  }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'microblog-test-'));
-  const url = `file:${path.join(dir, 'nested', 'test.db')}`;
+  return {
+    url: `file:${path.join(dir, 'nested', `${name}.db`)}`,
+    cleanup: async () => fs.rmSync(dir, { recursive: true, force: true }),
+  };
+}
+
+/**
+ * Vitest setup: each test file gets its own temporary database (a file, or a sqld server in the sqld
+ * project), migrated with the real files in drizzle/. Call in beforeAll; the returned function removes it.
+ */
+export async function openTempDatabase(): Promise<{ url: string; cleanup: () => Promise<void> }> {
+  const database = await freshDatabase();
   closeDb();
-  process.env.DATABASE_URL = url;
+  process.env.DATABASE_URL = database.url;
   await migrateDatabase();
   return {
-    url,
-    cleanup: () => {
+    url: database.url,
+    cleanup: async () => {
       closeDb();
-      fs.rmSync(dir, { recursive: true, force: true });
+      await database.cleanup();
     },
   };
 }
@@ -31,7 +62,7 @@ export async function openTempDatabase(): Promise<{ url: string; cleanup: () => 
  * `url` is filled in once the database exists (read it inside tests).
  */
 export function tempDatabaseForThisFile(): { url: string } {
-  const handle = { url: '', cleanup: () => {} };
+  const handle = { url: '', cleanup: async () => {} };
   beforeAll(async () => {
     Object.assign(handle, await openTempDatabase());
   });

@@ -22,7 +22,7 @@ export interface SqldOptions {
 export interface Sqld {
   /** `http://127.0.0.1:<port>`, what DATABASE_URL should be. */
   url: string;
-  /** `http://127.0.0.1:<grpc port>`, what a replica's --primary-grpc-url should be. */
+  /** `http://127.0.0.1:<grpc port>`, what a replica's --primary-grpc-url should be ('' for a replica). */
   grpcUrl: string;
   pid: number;
   process: ChildProcess;
@@ -63,14 +63,11 @@ async function waitUntilHealthy(url: string, child: ChildProcess, deadlineMs: nu
 async function startOnce(options: SqldOptions): Promise<Sqld> {
   fs.mkdirSync(options.dir, { recursive: true });
   const httpPort = options.httpPort || (await freePort());
-  const grpcPort = options.grpcPort || (await freePort());
-  const args = [
-    '--db-path', path.join(options.dir, 'data.sqld'),
-    '--http-listen-addr', `127.0.0.1:${httpPort}`,
-    '--grpc-listen-addr', `127.0.0.1:${grpcPort}`,
-    '--no-welcome',
-  ];
+  // A replica serves no gRPC of its own (sqld refuses both flags together).
+  const grpcPort = options.primaryGrpcUrl ? 0 : options.grpcPort || (await freePort());
+  const args = ['--db-path', path.join(options.dir, 'data.sqld'), '--http-listen-addr', `127.0.0.1:${httpPort}`, '--no-welcome'];
   if (options.primaryGrpcUrl) args.push('--primary-grpc-url', options.primaryGrpcUrl);
+  else args.push('--grpc-listen-addr', `127.0.0.1:${grpcPort}`);
   const log = options.log === 'inherit' ? 'inherit' : options.log ? fs.openSync(options.log, 'a') : 'ignore';
   const child = spawn(sqldBinary(), args, { stdio: ['ignore', log, log], env: { ...process.env, RUST_LOG: process.env.RUST_LOG ?? 'warn' } });
   if (typeof log === 'number') fs.closeSync(log);
@@ -91,9 +88,10 @@ async function startOnce(options: SqldOptions): Promise<Sqld> {
     await waitUntilHealthy(url, child, 15_000);
   } catch (error) {
     await stop();
-    throw error;
+    const tail = typeof options.log === 'string' && options.log !== 'inherit' && fs.existsSync(options.log) ? fs.readFileSync(options.log, 'utf8').slice(-800) : '';
+    throw new Error(`${(error as Error).message}${tail ? `\n${tail}` : ''}`);
   }
-  return { url, grpcUrl: `http://127.0.0.1:${grpcPort}`, pid: child.pid!, process: child, stop };
+  return { url, grpcUrl: grpcPort ? `http://127.0.0.1:${grpcPort}` : '', pid: child.pid!, process: child, stop };
 }
 
 /**
