@@ -43,6 +43,13 @@ export async function freePort(): Promise<number> {
   });
 }
 
+// Every server this process started and has not stopped: ended with the process, even when it exits
+// while a server is still starting (Ctrl-C during start-up), so none is left running.
+const running = new Set<ChildProcess>();
+process.once('exit', () => {
+  for (const child of running) child.kill('SIGTERM');
+});
+
 /** The pid file each server writes into its folder, so a test teardown can find leftovers. */
 export const PID_FILE = 'sqld.pid';
 
@@ -73,7 +80,9 @@ async function startOnce(options: SqldOptions): Promise<Sqld> {
   if (typeof log === 'number') fs.closeSync(log);
   const pidFile = path.join(options.dir, PID_FILE);
   fs.writeFileSync(pidFile, String(child.pid));
+  running.add(child);
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  void exited.then(() => running.delete(child));
   const stop = async () => {
     if (child.exitCode === null && child.signalCode === null) {
       child.kill('SIGTERM');
