@@ -147,6 +147,18 @@ export async function listPosts(
 }
 
 /**
+ * The SQL and arguments of the home timeline's first query for the page before `before` (an opaque
+ * cursor; null for page 1): what `listPosts` sends, for EXPLAIN QUERY PLAN in `npm run bench:scale`.
+ */
+export function homeTimelineStatement(viewerId: number, before: string | null): { sql: string; params: unknown[] } {
+  const db = getDb();
+  const cursor = decodeCursor(before);
+  const since = (cursor?.timestamp ?? Date.now()) - HOME_WINDOW_MS;
+  const where = and(homeFilter(db, viewerId), cursor ? olderThan(cursor) : undefined, sql`${posts.timestamp} > ${since}`);
+  return selectPostsQuery(db, where, 'older', PAGE_SIZE + 1).toSQL();
+}
+
+/**
  * Signed-in users post as themselves; the body is already validated (1 to 280 code points).
  * @throws UnauthenticatedError without a viewer.
  */
