@@ -31,6 +31,25 @@ const root = fs.mkdtempSync(path.join(os.tmpdir(), 'microblog-bench-scale-'));
 const shared = { ...sharedInstanceEnv(), MICROBLOG_BENCH_ROUTES: '1' };
 const results: string[] = ['| data | setup | page | req/s | p50 ms | p99 ms | errors | CPU ms per request by process |', '| --- | --- | --- | --- | --- | --- | --- | --- |'];
 const plans: string[] = [];
+// Everything started and not yet stopped, so Ctrl-C (or SIGTERM) leaves no server running.
+const running = new Set<{ stop: () => Promise<void> }>();
+function track<T extends { stop: () => Promise<void> }>(started: T): T {
+  running.add(started);
+  const stop = started.stop;
+  started.stop = async () => {
+    running.delete(started);
+    await stop();
+  };
+  return started;
+}
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, async () => {
+    console.error(`\n${signal}: stopping ${running.size} server(s)`);
+    await Promise.all([...running].map((r) => r.stop()));
+    fs.rmSync(root, { recursive: true, force: true });
+    process.exit(130);
+  });
+}
 
 function dirSizeMB(dir: string): number {
   let bytes = 0;
@@ -75,9 +94,11 @@ async function measure(size: DataSize, setup: string, instances: AppInstance[], 
     const loadBefore = process.cpuUsage();
     const r = await load(urls, { ...target, cookie }, SECONDS);
     const loadCpu = process.cpuUsage(loadBefore);
-    const requests = Math.max(1, r.rps * SECONDS);
-    const cpu = processes.map((p, i) => `${p.name} ${((cpuMs(p.pids()) - before[i]) / requests).toFixed(2)}`);
-    cpu.push(`load generator ${((loadCpu.user + loadCpu.system) / 1000 / requests).toFixed(2)}`);
+    // Per request when requests completed; else the whole run's CPU ms (a starved machine).
+    const requests = r.rps * SECONDS;
+    const per = (ms: number) => (requests >= 1 ? (ms / requests).toFixed(2) : `${ms.toFixed(0)} in total`);
+    const cpu = processes.map((p, i) => `${p.name} ${per(cpuMs(p.pids()) - before[i])}`);
+    cpu.push(`load generator ${per((loadCpu.user + loadCpu.system) / 1000)}`);
     const line = `| ${size.label} | ${setup} | ${target.name} | ${r.rps.toFixed(0)} | ${r.p50} | ${r.p99} | ${r.errors} | ${cpu.join(', ')} |`;
     results.push(line);
     console.log(line);
@@ -104,7 +125,7 @@ async function onFile(size: DataSize) {
   fs.mkdirSync(dir, { recursive: true });
   const env = { DATABASE_URL: `file:${path.join(dir, 'app.db')}` };
   seed(size, env, 'the embedded file', dir);
-  const app = await startAppInstance('F', { ...shared, ...env }, path.join(root, 'logs'));
+  const app = track(await startAppInstance('F', { ...shared, ...env }, path.join(root, 'logs')));
   try {
     await measure(size, 'one instance, embedded file', [app], []);
   } finally {
@@ -118,18 +139,18 @@ async function onSqld(size: DataSize, twoInstances: boolean) {
   const servers: Sqld[] = [];
   const apps: AppInstance[] = [];
   try {
-    const primary = await startSqld({ dir: path.join(dir, 'primary'), log: path.join(root, 'logs', `sqld-${size.posts}.log`) });
+    const primary = track(await startSqld({ dir: path.join(dir, 'primary'), log: path.join(root, 'logs', `sqld-${size.posts}.log`) }));
     servers.push(primary);
     const env = { DATABASE_URL: primary.url };
     seed(size, env, 'sqld', path.join(dir, 'primary'));
-    apps.push(await startAppInstance('A', { ...shared, ...env }, path.join(root, 'logs')));
+    apps.push(track(await startAppInstance('A', { ...shared, ...env }, path.join(root, 'logs'))));
     const sqldProcesses: Measured[] = [{ name: 'sqld primary', pids: () => [primary.pid] }];
     const { page40 } = await measure(size, 'one instance, sqld', apps, sqldProcesses);
     await explain(size, primary.url, page40);
     if (twoInstances) {
-      const replica = await startSqld({ dir: path.join(dir, 'replica'), primaryGrpcUrl: primary.grpcUrl, log: path.join(root, 'logs', `sqld-replica-${size.posts}.log`) });
+      const replica = track(await startSqld({ dir: path.join(dir, 'replica'), primaryGrpcUrl: primary.grpcUrl, log: path.join(root, 'logs', `sqld-replica-${size.posts}.log`) }));
       servers.push(replica);
-      apps.push(await startAppInstance('B', { ...shared, DATABASE_URL: replica.url }, path.join(root, 'logs')));
+      apps.push(track(await startAppInstance('B', { ...shared, DATABASE_URL: replica.url }, path.join(root, 'logs'))));
       sqldProcesses.push({ name: 'sqld replica', pids: () => [replica.pid] });
       await measure(size, 'two instances (A on primary, B on replica), round-robin', apps, sqldProcesses);
     }
