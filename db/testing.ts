@@ -17,9 +17,10 @@ export function testDatabaseKind(): 'file' | 'sqld' {
  * A new, empty database for the selected target, not migrated: a file in a temporary folder, or (sqld
  * project) a fresh sqld primary on free loopback ports with its data in a temporary folder below the
  * root the global setup made (which kills any server a crashed test file left behind).
- * `cleanup` stops the server and removes the folder.
+ * `missingFolder` puts a file in a folder that does not exist yet. `cleanup` stops the server and
+ * removes the folder.
  */
-export async function freshDatabase(name = 'test'): Promise<{ url: string; cleanup: () => Promise<void> }> {
+export async function freshDatabase(name = 'test', options: { missingFolder?: boolean } = {}): Promise<{ url: string; cleanup: () => Promise<void> }> {
   if (testDatabaseKind() === 'sqld') {
     const root = process.env.MICROBLOG_SQLD_ROOT || os.tmpdir();
     const dir = fs.mkdtempSync(path.join(root, `${name}-`));
@@ -34,7 +35,8 @@ export async function freshDatabase(name = 'test'): Promise<{ url: string; clean
   }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'microblog-test-'));
   return {
-    url: `file:${path.join(dir, 'nested', `${name}.db`)}`,
+    // missingFolder: the file's folder does not exist yet, so the first connection must create it.
+    url: `file:${path.join(dir, ...(options.missingFolder ? ['nested'] : []), `${name}.db`)}`,
     cleanup: async () => fs.rmSync(dir, { recursive: true, force: true }),
   };
 }
@@ -44,7 +46,7 @@ export async function freshDatabase(name = 'test'): Promise<{ url: string; clean
  * project), migrated with the real files in drizzle/. Call in beforeAll; the returned function removes it.
  */
 export async function openTempDatabase(): Promise<{ url: string; cleanup: () => Promise<void> }> {
-  const database = await freshDatabase();
+  const database = await freshDatabase('test', { missingFolder: true });
   closeDb();
   process.env.DATABASE_URL = database.url;
   await migrateDatabase();
