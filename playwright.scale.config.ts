@@ -9,7 +9,7 @@ export default defineConfig({
   testDir: './e2e/scale',
   testIgnore: [],
   workers: 1,
-  timeout: 180_000, // several servers on a shared 2-core machine: first page loads are slow
+  timeout: 300_000, // three app instances and two sqld on a shared 2-core machine: page loads are slow
   webServer: undefined,
   use: { ...base.use, baseURL: undefined },
 });
