@@ -13,6 +13,8 @@ const systemChromium = fs.existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' 
 
 export default defineConfig({
   testDir: './e2e',
+  // e2e/scale/ starts its own servers: playwright.scale.config.ts runs it.
+  testIgnore: 'scale/**',
   forbidOnly: !!process.env.CI,
   retries: 0,
   workers: 2,

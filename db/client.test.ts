@@ -24,7 +24,7 @@ async function countPosts(body: string): Promise<number> {
   return Number(rows[0].n);
 }
 
-describe('the database client', () => {
+describe('the database client on a local file (file databases only: WAL, folder, SQLITE_BUSY)', () => {
   it('creates the folder of a file database and switches it to WAL', async () => {
     expect(fs.existsSync(filePathOf(db.url))).toBe(true);
     const reader = createClient({ url: db.url });

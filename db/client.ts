@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createClient, type Client } from '@libsql/client';
 import { drizzle, type LibSQLDatabase } from 'drizzle-orm/libsql';
-import { isFileUrl, readDatabaseConfig, type DatabaseConfig } from './config';
+import { isFileUrl, isPlainFile, readDatabaseConfig, type DatabaseConfig } from './config';
 import * as schema from './schema';
 import * as relations from './relations';
 
@@ -26,9 +26,21 @@ export function isBusyError(error: unknown): boolean {
 }
 
 function openClient(config: DatabaseConfig): Client {
+  // A libSQL server (http(s)://, libsql://, ws(s)://): asynchronous, it handles its own locking.
   if (!isFileUrl(config.url)) return createClient({ url: config.url, authToken: config.authToken });
   // Known trap 5: libsql does not create the folder of the database file.
   fs.mkdirSync(path.dirname(filePathOf(config.url)), { recursive: true });
+  if (config.syncUrl) {
+    // Embedded replica: reads from the local copy, writes forwarded to the server; readYourWrites
+    // makes this client see its own writes at once, others' arrive with the next periodic sync.
+    return createClient({
+      url: config.url,
+      syncUrl: config.syncUrl,
+      syncInterval: config.syncIntervalSeconds,
+      authToken: config.authToken,
+      readYourWrites: true,
+    });
+  }
   // Known trap 3: PRAGMAs sent with execute() reach one pooled connection only, so the busy timeout
   // goes through the client option, which applies it to every connection.
   return createClient({ url: config.url, timeout: config.busyTimeoutMs });
@@ -44,12 +56,12 @@ class RecoveringClient {
   private current: Client;
   private walChecked = false;
 
-  constructor(private readonly config: DatabaseConfig) {
+  constructor(readonly config: DatabaseConfig) {
     this.current = openClient(config);
   }
 
   async ensureWal(): Promise<void> {
-    if (this.walChecked || !isFileUrl(this.config.url)) return;
+    if (this.walChecked || !isPlainFile(this.config)) return;
     this.walChecked = true;
     // journal_mode=WAL persists in the file, so setting it once per process is enough.
     await this.current.execute('PRAGMA journal_mode=WAL');
@@ -80,7 +92,7 @@ class RecoveringClient {
           const result = value.apply(target, args);
           if (!(result instanceof Promise)) return result;
           return result.catch((error: unknown) => {
-            if (isBusyError(error) && this.current === target) this.reset();
+            if (isPlainFile(this.config) && isBusyError(error) && this.current === target) this.reset();
             throw error;
           });
         };
@@ -118,6 +130,12 @@ export function getDb(): Database {
 /** Applies settings that persist in the file (WAL); called once at start-up and by migrations. */
 export async function prepareDatabase(): Promise<void> {
   await connection().recovering.ensureWal();
+}
+
+/** Pulls the server's latest changes into an embedded replica now; a no-op for other databases. */
+export async function syncReplica(): Promise<void> {
+  const { recovering } = connection();
+  if (recovering.config.syncUrl) await recovering.client.sync();
 }
 
 /** How many execute/batch calls this process has sent (benchmarks count queries per page with it). */

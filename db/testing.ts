@@ -6,23 +6,56 @@ import { closeDb, getDb } from './client';
 import { migrateDatabase } from './migrate';
 import { signInWithPassword, type SignInClient } from './queries/sessions';
 import { registerUser } from './queries/users';
+import { startSqld } from '../scripts/sqld/server';
 import type { Viewer } from './viewer';
 
+/** Which database the Vitest project runs on: `file` (default) or `sqld` (vitest.config.ts sets it). */
+export function testDatabaseKind(): 'file' | 'sqld' {
+  return process.env.MICROBLOG_TEST_DATABASE === 'sqld' ? 'sqld' : 'file';
+}
+
 /**
- * Vitest setup: each test file gets its own temporary database file, migrated with the real files in
- * drizzle/. Call in beforeAll; the returned function removes it.
+ * A new, empty database for the selected target, not migrated: a file in a temporary folder, or (sqld
+ * project) a fresh sqld primary on free loopback ports with its data in a temporary folder below the
+ * root the global setup made (which kills any server a crashed test file left behind).
+ * `missingFolder` puts a file in a folder that does not exist yet. `cleanup` stops the server and
+ * removes the folder.
  */
-export async function openTempDatabase(): Promise<{ url: string; cleanup: () => void }> {
+export async function freshDatabase(name = 'test', options: { missingFolder?: boolean } = {}): Promise<{ url: string; cleanup: () => Promise<void> }> {
+  if (testDatabaseKind() === 'sqld') {
+    const root = process.env.MICROBLOG_SQLD_ROOT || os.tmpdir();
+    const dir = fs.mkdtempSync(path.join(root, `${name}-`));
+    const server = await startSqld({ dir, log: path.join(dir, 'sqld.log') });
+    return {
+      url: server.url,
+      cleanup: async () => {
+        await server.stop();
+        fs.rmSync(dir, { recursive: true, force: true });
+      },
+    };
+  }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'microblog-test-'));
-  const url = `file:${path.join(dir, 'nested', 'test.db')}`;
+  return {
+    // missingFolder: the file's folder does not exist yet, so the first connection must create it.
+    url: `file:${path.join(dir, ...(options.missingFolder ? ['nested'] : []), `${name}.db`)}`,
+    cleanup: async () => fs.rmSync(dir, { recursive: true, force: true }),
+  };
+}
+
+/**
+ * Vitest setup: each test file gets its own temporary database (a file, or a sqld server in the sqld
+ * project), migrated with the real files in drizzle/. Call in beforeAll; the returned function removes it.
+ */
+export async function openTempDatabase(): Promise<{ url: string; cleanup: () => Promise<void> }> {
+  const database = await freshDatabase('test', { missingFolder: true });
   closeDb();
-  process.env.DATABASE_URL = url;
+  process.env.DATABASE_URL = database.url;
   await migrateDatabase();
   return {
-    url,
-    cleanup: () => {
+    url: database.url,
+    cleanup: async () => {
       closeDb();
-      fs.rmSync(dir, { recursive: true, force: true });
+      await database.cleanup();
     },
   };
 }
@@ -32,7 +65,7 @@ export async function openTempDatabase(): Promise<{ url: string; cleanup: () => 
  * `url` is filled in once the database exists (read it inside tests).
  */
 export function tempDatabaseForThisFile(): { url: string } {
-  const handle = { url: '', cleanup: () => {} };
+  const handle = { url: '', cleanup: async () => {} };
   beforeAll(async () => {
     Object.assign(handle, await openTempDatabase());
   });

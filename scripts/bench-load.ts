@@ -10,10 +10,15 @@ export interface Target {
   body?: string;
 }
 
-/** `target` at 16 connections for `seconds` (BENCH_SECONDS, default 8). */
-export async function load(baseURL: string, target: Target, seconds = Number(process.env.BENCH_SECONDS || 8)) {
+/**
+ * `target` at 16 connections for `seconds` (BENCH_SECONDS, default 8). Several base URLs share the
+ * connections round-robin (as a proxy in front of several instances would).
+ */
+export async function load(baseURL: string | string[], target: Target, seconds = Number(process.env.BENCH_SECONDS || 8)) {
+  const urls = (Array.isArray(baseURL) ? baseURL : [baseURL]).map((base) => base + target.path);
   const result = await autocannon({
-    url: baseURL + target.path,
+    // autocannon accepts a list of URLs (connection i uses url i mod n); its types only say string.
+    url: (urls.length === 1 ? urls[0] : urls) as string,
     connections: 16,
     duration: seconds,
     method: target.method ?? 'GET',

@@ -9,6 +9,7 @@
 //  5. The server's peak memory (VmHWM).
 import { spawnSync } from 'node:child_process';
 import { load, queriesFor, type Target } from './bench-load';
+import { deepPagePath, signIn } from './bench-session';
 import { actionId, serverMemoryMB, startBenchServer, summarize } from './bench-server';
 import { benchNotifications } from './bench-notifications';
 import { benchPopover } from './bench-popover';
@@ -21,22 +22,6 @@ async function timed(url: string, init?: RequestInit): Promise<number> {
   const response = await fetch(url, { redirect: 'manual', ...init });
   await response.arrayBuffer();
   return performance.now() - started;
-}
-
-async function signIn(baseURL: string): Promise<{ ms: number; ok: boolean; cookie: string }> {
-  const csrf = await fetch(`${baseURL}/api/auth/csrf`);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const cookie = csrf.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
-  const started = performance.now();
-  const response = await fetch(`${baseURL}/api/auth/callback/credentials`, {
-    method: 'POST',
-    redirect: 'manual',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie },
-    body: new URLSearchParams({ csrfToken, username: 'john', password: PASSWORD, remember: 'false', callbackUrl: '/' }),
-  });
-  await response.arrayBuffer();
-  const session = response.headers.getSetCookie().find((c) => c.includes('authjs.session-token='));
-  return { ms: performance.now() - started, ok: Boolean(session), cookie: session?.split(';')[0] ?? '' };
 }
 
 async function loginBurst(baseURL: string) {
@@ -64,18 +49,6 @@ async function loginBurst(baseURL: string) {
   console.log(`GET /login alone:        n=${b.n} p50 ${fmt(b.p50)} p99 ${fmt(b.p99)} max ${fmt(b.max)}`);
   console.log(`GET /login during burst: n=${d.n} p50 ${fmt(d.p50)} p99 ${fmt(d.p99)} max ${fmt(d.max)}`);
   console.log(`=> other requests kept being served: ${d.n} page loads during the burst, worst ${fmt(d.max)} (a blocked event loop would hold them for the whole ${fmt(burstMs)})`);
-}
-
-/** Follows "Older posts" links from the home page `pages - 1` times. */
-async function deepPagePath(baseURL: string, cookie: string, pages: number): Promise<string> {
-  let path = '/';
-  for (let i = 1; i < pages; i++) {
-    const html = await (await fetch(baseURL + path, { headers: { cookie } })).text();
-    const match = /href="(\/\?before=[^"]+)"/.exec(html);
-    if (!match) throw new Error(`no older page after page ${i}`);
-    path = match[1].replace(/&amp;/g, '&');
-  }
-  return path;
 }
 
 /** The follow button's form as a browser without JavaScript posts it (the action id is a form field). */

@@ -30,4 +30,5 @@ run('Lint', 'npx', ['eslint', '--max-warnings=0', '.']);
 run('Unit and integration tests', 'npx', ['vitest', 'run']);
 run('Production build', 'npx', ['next', 'build']);
 run('End-to-end tests', 'npx', ['playwright', 'test']);
+run('Scale-out end-to-end tests (sqld primary, replica, several instances)', 'npx', ['playwright', 'test', '-c', 'playwright.scale.config.ts']);
 console.log('\nAll checks passed.');

@@ -6,6 +6,7 @@ import { createClient, type Client, type InValue } from '@libsql/client';
 import { drizzle } from 'drizzle-orm/libsql';
 import { migrate } from 'drizzle-orm/libsql/migrator';
 import { closeDb } from '../client';
+import { freshDatabase } from '../testing';
 import { migrateDatabase } from '../migrate';
 import { defaultMigrationsFolder, readJournal, type JournalEntry } from './files';
 import { rollback, RollbackRefusedError } from './rollback';
@@ -23,16 +24,21 @@ const savedUrl = process.env.DATABASE_URL;
 beforeAll(() => {
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'microblog-migrations-'));
 });
-afterAll(() => {
+afterAll(async () => {
   for (const client of clients) client.close();
   closeDb();
+  for (const cleanup of cleanups) await cleanup();
   if (savedUrl === undefined) delete process.env.DATABASE_URL;
   else process.env.DATABASE_URL = savedUrl;
   fs.rmSync(tmp, { recursive: true, force: true });
 });
 
-function tempDatabase(name: string): { url: string; client: Client } {
-  const url = `file:${path.join(tmp, `${name}.db`)}`;
+const cleanups: (() => Promise<void>)[] = [];
+
+/** An empty database for one test: a file, or its own sqld primary in the sqld project (db/testing.ts). */
+async function tempDatabase(name: string): Promise<{ url: string; client: Client }> {
+  const { url, cleanup } = await freshDatabase(name);
+  cleanups.push(cleanup);
   const client = createClient({ url });
   clients.push(client);
   return { url, client };
@@ -140,7 +146,7 @@ describe('migrations round trip (every migration in drizzle/ with its down file)
   // Ten migrations applied and rolled back one at a time, with a snapshot and a row check after each:
   // seconds of work, more on a loaded machine than the default budget of one data-layer test.
   it('applies each migration, rolls each back to the exact previous schema keeping the rows, and migrates again', { timeout: 120_000 }, async () => {
-    const { url, client } = tempDatabase('roundtrip');
+    const { url, client } = await tempDatabase('roundtrip');
     const before: SchemaSnapshot[] = [];
     for (let k = 0; k < journal.length; k++) {
       before.push(await schemaSnapshot(client));
@@ -172,7 +178,7 @@ describe('migrations round trip (every migration in drizzle/ with its down file)
   });
 
   it('refuses, changing nothing, when a down file is missing', async () => {
-    const { client } = tempDatabase('missing-down');
+    const { client } = await tempDatabase('missing-down');
     const copy = folderWith(folder, journal, 'missing-down');
     await applyWithDrizzle(client, copy);
     const last = journal[journal.length - 1].tag;
@@ -186,7 +192,7 @@ describe('migrations round trip (every migration in drizzle/ with its down file)
   });
 
   it('refuses a step that destroys data unless forced', async () => {
-    const { client } = tempDatabase('data-loss');
+    const { client } = await tempDatabase('data-loss');
     await applyWithDrizzle(client, folder);
     await fillRows(client);
     const schema = await schemaSnapshot(client);
@@ -229,7 +235,7 @@ describe('rollback mechanics (a made-up migrations folder)', () => {
   }
   async function seeded(name: string, down1: string) {
     const dir = makeFolder(name, down1);
-    const { client } = tempDatabase(name);
+    const { client } = await tempDatabase(name);
     await applyWithDrizzle(client, dir);
     await client.batch(["INSERT INTO parent VALUES (1, 'a', NULL), (2, 'b', 'kept note')", 'INSERT INTO child VALUES (10, 1), (11, 2)'], 'write');
     return { dir, client };

@@ -200,6 +200,18 @@ export async function listPosts(
   };
 }
 
+/**
+ * The SQL and arguments of the home timeline's first query for the page before `before` (an opaque
+ * cursor; null for page 1): what `listPosts` sends, for EXPLAIN QUERY PLAN in `npm run bench:scale`.
+ */
+export function homeTimelineStatement(viewerId: number, before: string | null): { sql: string; params: unknown[] } {
+  const db = getDb();
+  const cursor = decodeCursor(before);
+  const since = (cursor?.timestamp ?? Date.now()) - HOME_WINDOW_MS;
+  const where = and(homeFilter(db, viewerId), cursor ? olderThan(cursor) : undefined, sql`${posts.timestamp} > ${since}`);
+  return selectPostsQuery(db, viewerId, where, 'older', PAGE_SIZE + 1).toSQL();
+}
+
 // For the other post modules (threads, tags): the same keyset conditions and cursors as the timelines.
 export { olderThan, newerThan, cursorOf };
 

@@ -1,0 +1,2 @@
+export function sqldPackageName(platform?: string, arch?: string): string;
+export function sqldBinary(): string;
