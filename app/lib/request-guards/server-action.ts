@@ -34,6 +34,26 @@ export function mayBeServerAction(request: Request, pathname: string): boolean {
 
 type ChunkLookup = (id: number) => string | undefined;
 
+// No action of this app takes arguments nested this deep; deeper JSON only costs parse time.
+const MAX_DEPTH = 64;
+
+/** Whether JSON text nests arrays and objects deeper than MAX_DEPTH (one pass, strings skipped). */
+function nestsTooDeep(text: string): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (inString) {
+      if (c === '\\') i++;
+      else if (c === '"') inString = false;
+    } else if (c === '"') inString = true;
+    else if (c === '[' || c === '{') {
+      if (++depth > MAX_DEPTH) return true;
+    } else if (c === ']' || c === '}') depth--;
+  }
+  return false;
+}
+
 // Strings React's decoder turns into values without looking anything up, after the "$".
 const PLAIN_TOKEN = /^(\$|K[0-9a-f]+$|[uHDIN-]|n-?\d{1,300}$)/;
 // References to another chunk of the same request: "$@1", "$1", "$Q2", "$W3", "$i4" (maps, sets...).
@@ -52,6 +72,7 @@ function chunkProblem(rootId: number, chunk: ChunkLookup, allowTemporary: boolea
     seen.add(id);
     const text = chunk(id);
     if (text === undefined) return `missing part ${id}`;
+    if (nestsTooDeep(text)) return `part ${id} is nested too deeply`;
     let stack: unknown[];
     try {
       stack = [JSON.parse(text)];

@@ -33,8 +33,8 @@ describe('the text rule', () => {
     const blank = '\u200B\u2800 \u3164\u200D';
     expect(postSchema.safeParse({ post: blank }).error?.issues[0].message).toBe('Your post cannot be empty.');
     expect(messageSchema.safeParse({ recipient: 'susan', message: blank }).error?.issues[0].message).toBe('Your message cannot be empty.');
-    // About me may be empty; blank text is stored as it normalizes (it shows nothing either way).
-    expect(profileSchema.safeParse({ username: 'susan', aboutMe: ' \u200B ' }).success).toBe(true);
+    // About me may be empty: blank text is stored as the empty string.
+    expect(profileSchema.parse({ username: 'susan', aboutMe: ' \u200B\u3164 ' }).aboutMe).toBe('');
   });
 
   it('enforces the maximum on the same count the counter shows', () => {
