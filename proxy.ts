@@ -6,6 +6,7 @@ import {
   RENEW_AFTER_S,
   sessionCookieOptions,
 } from './app/lib/session-cookie';
+import { refuseBadRequest } from './app/lib/request-guards/refuse-bad-request';
 import { readSessionToken, type SessionToken } from './app/lib/session-token';
 
 /**
@@ -39,17 +40,12 @@ async function renew(response: NextResponse, session: SessionToken) {
   response.cookies.set(session.name, value, sessionCookieOptions(session.name, Boolean(session.token.remember)));
 }
 
-// Server actions refuse bodies over 1 MB with a bare 500; answer such requests here with a page that
-// says what happened. (The forms themselves keep input below this: counters and input limits.)
-const MAX_BODY_BYTES = 1_000_000;
-const TOO_LARGE_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Too large - Microblog</title></head>
-<body><h1>That was too large</h1><p>What you sent is larger than the server accepts (1 MB). Please go back, shorten it and try again.</p><p><a href="/">Back</a></p></body></html>`;
-
 export async function proxy(request: NextRequest) {
+  // Malformed paths, cross-site posts, oversized or undecodable bodies: a clear 4xx, never a bare 500.
+  const refused = await refuseBadRequest(request);
+  if (refused) return refused;
   const { pathname, search } = request.nextUrl;
-  if (request.method === 'POST' && Number(request.headers.get('content-length')) > MAX_BODY_BYTES) {
-    return new NextResponse(TOO_LARGE_PAGE, { status: 413, headers: { 'content-type': 'text/html; charset=utf-8' } });
-  }
+  if (pathname.startsWith('/api/auth/')) return NextResponse.next(); // Auth.js sets its own cookies
   const session = await readSessionToken(request.cookies);
 
   if (!session && PROTECTED.some((re) => re.test(pathname))) {
@@ -66,7 +62,7 @@ export async function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Skip Next's assets, the auth endpoints and top-level files (favicon.ico, robots.txt...). Only at
-  // the top level: usernames may contain dots, and /user/john.doe is a page, not a file.
-  matcher: ['/((?!_next/|api/auth/|[^/]+\\.[A-Za-z0-9]+$).*)'],
+  // Skip Next's assets and top-level files (favicon.ico, robots.txt...). Only at the top level:
+  // usernames may contain dots, and /user/john.doe is a page, not a file.
+  matcher: ['/((?!_next/|[^/]+\\.[A-Za-z0-9]+$).*)'],
 };

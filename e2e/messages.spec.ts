@@ -17,7 +17,7 @@ test('messages: send from a profile, read in the inbox (marked new, then read), 
   await expect(page.getByText('Your message cannot be empty.')).toBeVisible();
   const long = 'x'.repeat(281);
   await page.getByLabel('Message').fill(long);
-  await expect(page.getByText('1 characters too many')).toBeVisible();
+  await expect(page.getByText('1 character too many')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Submit' })).toBeDisabled();
   await page.getByLabel('Message').fill('Hello there, 👋 want to meet?');
   await page.getByRole('button', { name: 'Submit' }).click();

@@ -27,7 +27,7 @@ async function readerOnProfile(page: Page, author: TestUser): Promise<TestUser> 
 
 /**
  * Waits until React runs in the page: a hover before that reaches no handler (and would prove nothing).
- * The posts' times turn from the server's "... UTC" into "... ago" once the page has hydrated.
+ * The posts' times turn from the server's "... UTC" into "... ago" (or "now") once the page has hydrated.
  */
 async function hydrated(page: Page) {
   await expect(page.getByRole('article').first().locator('time')).not.toHaveText(/UTC$/);

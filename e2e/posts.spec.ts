@@ -39,7 +39,7 @@ test('an empty or too long post gets a clear error and keeps the text', async ({
 
   const long = 'é'.repeat(281);
   await page.getByLabel('Say something').fill(long);
-  await expect(page.getByText('1 characters too many')).toBeVisible();
+  await expect(page.getByText('1 character too many')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Submit' })).toBeDisabled();
   await page.getByLabel('Say something').fill('🎉'.repeat(280)); // 280 code points, 560 UTF-16 units
   await expect(page.getByText('0 characters left')).toBeVisible();

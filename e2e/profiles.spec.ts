@@ -67,7 +67,7 @@ test('edit profile: about me and username change, a taken name is refused, own p
   await expect(page.getByText('Please use a different username.')).toBeVisible();
 
   await page.getByLabel('About me').fill('x'.repeat(141));
-  await expect(page.getByText('1 characters too many')).toBeVisible();
+  await expect(page.getByText('1 character too many')).toBeVisible();
   await page.getByLabel('Username').fill(`${me.username}2`);
   await page.getByLabel('About me').fill('I like <b>tea</b>.');
   await page.getByRole('button', { name: 'Submit' }).click();

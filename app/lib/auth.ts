@@ -33,7 +33,9 @@ export class BusySignin extends CredentialsSignin {
 export const { handlers, signIn, signOut } = NextAuth({
   trustHost: true,
   session: { strategy: 'jwt', maxAge: REMEMBER_ME_MAX_AGE_S },
-  pages: { signIn: '/login' },
+  // Auth.js's own error page answers 500 for any error: its errors (a GET of the credentials callback,
+  // a malformed body) go to the login page instead.
+  pages: { signIn: '/login', error: '/login' },
   providers: [
     Credentials({
       credentials: { username: {}, password: {}, remember: {} },

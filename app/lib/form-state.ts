@@ -22,12 +22,19 @@ export function echoValues(formData: FormData, keys: string[]): Record<string, s
   return values;
 }
 
-export function fromZodError(error: z.ZodError, values: Record<string, string>): FormState {
-  const { formErrors, fieldErrors } = z.flattenError(error);
+/**
+ * A rejected form. Errors of `hiddenFields` (a recipient, a reset token: values the page put in the
+ * form, which the user cannot see or correct) become the form-wide message, since no field shows them.
+ */
+export function fromZodError(error: z.ZodError, values: Record<string, string>, hiddenFields: string[] = []): FormState {
+  const { formErrors, fieldErrors } = z.flattenError(error) as { formErrors: string[]; fieldErrors: Record<string, string[]> };
+  const hiddenError = hiddenFields.map((field) => fieldErrors[field]?.[0]).find(Boolean);
+  for (const field of hiddenFields) delete fieldErrors[field];
+  const visible = Object.keys(fieldErrors).length > 0;
   return {
     status: 'error',
-    message: formErrors[0] ?? 'Please correct the errors below.',
-    fieldErrors: fieldErrors as Record<string, string[]>,
+    message: hiddenError ?? formErrors[0] ?? 'Please correct the errors below.',
+    fieldErrors: visible ? fieldErrors : undefined,
     values,
   };
 }

@@ -20,7 +20,7 @@ export function hashResetToken(token: string): string {
 }
 
 /** 32 random bytes, base64url: 43 characters. Anything else cannot be one of ours. */
-const TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
+export const RESET_TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
 
 export type SendMail = (message: MailMessage, options?: RetryOptions) => void;
 
@@ -60,7 +60,7 @@ export async function requestPasswordReset(
 
 /** Anyone: whether a reset link would still work (unused, unexpired, ours). Does not use it up. */
 export async function isPasswordResetTokenValid(token: string, now = new Date()): Promise<boolean> {
-  if (!TOKEN_PATTERN.test(token)) return false;
+  if (!RESET_TOKEN_PATTERN.test(token)) return false;
   const [row] = await getDb()
     .select({ userId: passwordResets.userId })
     .from(passwordResets)
@@ -106,7 +106,7 @@ export function replacePasswordBatch(userId: number, passwordHash: string, optio
  * @throws NotFoundError (INVALID_RESET_LINK) for an unknown, forged, used or expired token.
  */
 export async function resetPassword(input: { token: string; password: string }, now = new Date()): Promise<{ username: string }> {
-  if (!TOKEN_PATTERN.test(input.token)) throw new NotFoundError(INVALID_RESET_LINK);
+  if (!RESET_TOKEN_PATTERN.test(input.token)) throw new NotFoundError(INVALID_RESET_LINK);
   // Hash first: if the password worker is busy, the link is not wasted.
   const passwordHash = await hashPassword(input.password);
   const [used] = await getDb()

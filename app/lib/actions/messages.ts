@@ -13,7 +13,7 @@ import { messageSchema } from '../validation/messages';
 export async function sendMessageAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const values = echoValues(formData, ['message']);
   const parsed = messageSchema.safeParse({ recipient: formData.get('recipient') ?? '', message: formData.get('message') ?? '' });
-  if (!parsed.success) return fromZodError(parsed.error, values);
+  if (!parsed.success) return fromZodError(parsed.error, values, ['recipient']);
   let username: string;
   try {
     const viewer = await assertViewer();

@@ -33,7 +33,7 @@ export async function requestPasswordResetAction(_prev: FormState, formData: For
 export async function resetPasswordAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const token = String(formData.get('token') ?? '');
   const parsed = resetPasswordSchema.safeParse({ token, password: formData.get('password') ?? '', password2: formData.get('password2') ?? '' });
-  if (!parsed.success) return fromZodError(parsed.error, {});
+  if (!parsed.success) return fromZodError(parsed.error, {}, ['token']);
   let linkInvalid = false;
   try {
     await resetPassword(parsed.data);

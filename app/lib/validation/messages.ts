@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { MESSAGE_MAX } from '../limits';
-import { textField } from './text';
+import { textField } from './text-field';
 
 const NO_RECIPIENT = 'Please choose whom to write to.';
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { INVALID_RESET_LINK, RESET_TOKEN_PATTERN } from '@/db/queries/password-reset';
 import { emailSchema, passwordSchema } from './account';
 
 export const resetRequestSchema = z.object({ email: emailSchema });
@@ -8,7 +9,8 @@ const currentSchema = z.string({ error: 'Your current password is required.' }).
 
 export const resetPasswordSchema = z
   .object({
-    token: z.string().max(200),
+    // A forged or mangled link says so, like an expired one, not "Please correct the errors below.".
+    token: z.string({ error: INVALID_RESET_LINK }).regex(RESET_TOKEN_PATTERN, INVALID_RESET_LINK),
     password: passwordSchema,
     password2: repeatSchema,
   })

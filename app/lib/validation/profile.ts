@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ABOUT_ME_MAX } from '../limits';
 import { usernameSchema } from './account';
-import { textField } from './text';
+import { textField } from './text-field';
 
 export const profileSchema = z.object({
   username: usernameSchema,

@@ -2,6 +2,7 @@
 
 import Link from 'next/link';
 import type { UserPopup } from '@/app/lib/user-popup';
+import { plural } from '../shared/plural';
 import { RelativeTime } from '../shared/relative-time';
 import { PopoverFollowButton } from './popover-follow-button';
 
@@ -28,7 +29,7 @@ export function UserPopupDetails({ user, onChange }: { user: UserPopup; onChange
         </span>
       ) : null}
       <span className="popover-line popover-counts">
-        <span>{`${user.followerCount} ${user.followerCount === 1 ? 'follower' : 'followers'}`}</span>
+        <span>{plural(user.followerCount, 'follower', 'followers')}</span>
         {' · '}
         <span>{`${user.followingCount} following`}</span>
       </span>

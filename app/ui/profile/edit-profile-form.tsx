@@ -3,7 +3,9 @@
 import { useActionState, useState } from 'react';
 import { updateProfileAction } from '@/app/lib/actions/profile';
 import type { FormState } from '@/app/lib/form-state';
-import { ABOUT_ME_MAX, codePointLength } from '@/app/lib/limits';
+import { ABOUT_ME_MAX } from '@/app/lib/limits';
+import { textLength } from '@/app/lib/validation/text';
+import { CharacterCounter } from '../shared/character-counter';
 import { describedBy, FieldError } from '../shared/field-error';
 import { FormMessage } from '../shared/form-message';
 import { SubmitButton } from '../shared/submit-button';
@@ -14,7 +16,7 @@ export function EditProfileForm({ username, aboutMe, email }: { username: string
   const [state, formAction] = useActionState(updateProfileAction, initial);
   const [about, setAbout] = useState(aboutMe);
   const errors = state.fieldErrors ?? {};
-  const length = codePointLength(about.trim());
+  const length = textLength(about);
   return (
     <form action={formAction} className="card form" noValidate>
       {state.status === 'error' ? <FormMessage state={state} /> : null}
@@ -25,9 +27,7 @@ export function EditProfileForm({ username, aboutMe, email }: { username: string
       <textarea id="aboutMe" name="aboutMe" rows={3} value={about} onChange={(e) => setAbout(e.target.value)} {...describedBy('aboutMe-error', errors.aboutMe)} />
       <FieldError id="aboutMe-error" errors={errors.aboutMe} />
       <div className="form-row">
-        <span className={length > ABOUT_ME_MAX ? 'counter counter-over' : 'counter'} aria-live="polite">
-          {length > ABOUT_ME_MAX ? `${length - ABOUT_ME_MAX} characters too many` : `${ABOUT_ME_MAX - length} characters left`}
-        </span>
+        <CharacterCounter length={length} max={ABOUT_ME_MAX} />
         <SubmitButton disabled={length > ABOUT_ME_MAX}>Submit</SubmitButton>
       </div>
     </form>

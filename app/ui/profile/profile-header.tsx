@@ -1,10 +1,9 @@
 import Link from 'next/link';
 import type { ProfileDTO } from '@/db/queries/profiles';
 import { Avatar } from '../shared/avatar';
+import { plural } from '../shared/plural';
 import { RelativeTime } from '../shared/relative-time';
 import { FollowButton } from './follow-button';
-
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 export function ProfileHeader({ profile }: { profile: ProfileDTO }) {
   const base = `/user/${profile.username}`;

@@ -2,7 +2,8 @@
 
 import { useActionState, useState } from 'react';
 import { initialFormState, type FormState } from '@/app/lib/form-state';
-import { codePointLength } from '@/app/lib/limits';
+import { textLength } from '@/app/lib/validation/text';
+import { CharacterCounter } from './character-counter';
 import { describedBy, FieldError } from './field-error';
 import { FormMessage } from './form-message';
 import { SubmitButton } from './submit-button';
@@ -35,7 +36,7 @@ export function ComposeForm({ action, name, label, max, hidden = {}, autoFocus, 
     setLastState(state);
     setText(state.values?.[name] ?? '');
   }
-  const length = codePointLength(text.trim());
+  const length = textLength(text);
   const over = length > max;
   const errors = state.fieldErrors?.[name];
   const errorId = `${name}-error`;
@@ -49,9 +50,7 @@ export function ComposeForm({ action, name, label, max, hidden = {}, autoFocus, 
       <textarea id={name} name={name} rows={3} value={text} onChange={(e) => setText(e.target.value)} {...describedBy(errorId, errors)} autoFocus={autoFocus} />
       <FieldError id={errorId} errors={errors} />
       <div className="form-row">
-        <span className={over ? 'counter counter-over' : 'counter'} aria-live="polite">
-          {over ? `${length - max} characters too many` : `${max - length} characters left`}
-        </span>
+        <CharacterCounter length={length} max={max} />
         <SubmitButton disabled={over}>{submitLabel}</SubmitButton>
       </div>
     </form>

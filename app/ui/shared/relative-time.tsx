@@ -11,13 +11,18 @@ const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
   ['minute', 60],
 ];
 
+/**
+ * "3 minutes ago" for a past time in the reader's locale. Times in the future (a browser clock behind
+ * the server's) and the last minute both read as "now" (zero seconds with `numeric: 'auto'`), never
+ * "in 3 minutes" or "in 5 seconds" for something just written.
+ */
 export function relativeText(iso: string, now: number, locale?: string): string {
-  const seconds = Math.round((new Date(iso).getTime() - now) / 1000);
+  const seconds = Math.min(0, Math.round((new Date(iso).getTime() - now) / 1000));
   const format = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
   for (const [unit, size] of UNITS) {
-    if (Math.abs(seconds) >= size) return format.format(Math.trunc(seconds / size), unit);
+    if (-seconds >= size) return format.format(Math.trunc(seconds / size), unit);
   }
-  return format.format(seconds, 'second');
+  return format.format(0, 'second');
 }
 
 /**
