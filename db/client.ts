@@ -1,9 +1,11 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createClient, type Client } from '@libsql/client';
 import { drizzle, type LibSQLDatabase } from 'drizzle-orm/libsql';
 import { isFileUrl, readDatabaseConfig, type DatabaseConfig } from './config';
+import { BUSY_MESSAGE, isBusyError, isStorageError, NOT_SAVED_MESSAGE, StorageError, UnavailableError } from './errors';
 import * as schema from './schema';
 import * as relations from './relations';
 
@@ -16,22 +18,48 @@ export function filePathOf(url: string): string {
   return path.resolve(url.slice('file:'.length));
 }
 
-/** True when an error (or anything in its cause chain) is SQLite's "database is locked". */
-export function isBusyError(error: unknown): boolean {
-  for (let e = error as { code?: unknown; message?: unknown; cause?: unknown } | undefined; e; e = e.cause as typeof e) {
-    if (typeof e.code === 'string' && e.code.startsWith('SQLITE_BUSY')) return true;
-    if (typeof e.message === 'string' && /SQLITE_BUSY|database is locked/.test(e.message)) return true;
-  }
-  return false;
-}
-
 function openClient(config: DatabaseConfig): Client {
   if (!isFileUrl(config.url)) return createClient({ url: config.url, authToken: config.authToken });
   // Known trap 5: libsql does not create the folder of the database file.
   fs.mkdirSync(path.dirname(filePathOf(config.url)), { recursive: true });
   // Known trap 3: PRAGMAs sent with execute() reach one pooled connection only, so the busy timeout
-  // goes through the client option, which applies it to every connection.
-  return createClient({ url: config.url, timeout: config.busyTimeoutMs });
+  // goes through the client option, which applies it to every connection. It is short on purpose:
+  // the driver waits synchronously, on the event loop, so longer waits happen between attempts.
+  return createClient({ url: config.url, timeout: DRIVER_BUSY_WAIT_MS });
+}
+
+/**
+ * How long SQLite itself waits for a lock per attempt (ms). The embedded driver is synchronous: this
+ * wait blocks every request of the process, so it only absorbs another writer's commit (~1-5 ms).
+ */
+export const DRIVER_BUSY_WAIT_MS = 5;
+/** Backoff between attempts (ms): doubles from the first to the cap, each delay jittered to 50-100%. */
+const RETRY_FIRST_DELAY_MS = 5;
+const RETRY_MAX_DELAY_MS = 100;
+
+/** Deadlines set by withBusyDeadline for the database calls made inside it. */
+const deadlineOverride = new AsyncLocalStorage<number>();
+
+/**
+ * Runs `work` with its own overall wait for a locked database (ms) instead of DATABASE_BUSY_TIMEOUT_MS,
+ * e.g. 0 for a best-effort write that should give up at once rather than hold a page back.
+ */
+export function withBusyDeadline<T>(ms: number, work: () => PromiseLike<T>): Promise<T> {
+  // Awaited inside run(): a Drizzle query is a lazy thenable that only executes when awaited.
+  return deadlineOverride.run(ms, async () => await work());
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** The wait before retry number `attempt` (0-based): exponential with jitter, so waiters spread out. */
+export function retryDelayMs(attempt: number, random = Math.random): number {
+  const ceiling = Math.min(RETRY_MAX_DELAY_MS, RETRY_FIRST_DELAY_MS * 2 ** attempt);
+  return Math.round(ceiling * (0.5 + random() / 2));
+}
+
+/** "The client is closed": a statement that never ran because another call replaced the client. */
+function isClosedClientError(error: unknown): boolean {
+  return (error as { code?: unknown } | undefined)?.code === 'CLIENT_CLOSED';
 }
 
 /**
@@ -68,24 +96,56 @@ class RecoveringClient {
   /** Statements sent (execute/batch calls), read by the benchmark's query-count route. */
   calls = 0;
 
-  /** A Client-shaped proxy that always forwards to the current client. */
+  /**
+   * A Client-shaped proxy that always forwards to the current client. For a file database, execute and
+   * batch are retried while the file is locked (see run).
+   */
   asClient(): Client {
+    const file = isFileUrl(this.config.url);
     return new Proxy({} as Client, {
       get: (_target, prop) => {
         const value = Reflect.get(this.current, prop, this.current);
         if (typeof value !== 'function') return value;
-        return (...args: unknown[]) => {
-          const target = this.current;
-          if (prop === 'execute' || prop === 'batch') this.calls++;
-          const result = value.apply(target, args);
-          if (!(result instanceof Promise)) return result;
-          return result.catch((error: unknown) => {
-            if (isBusyError(error) && this.current === target) this.reset();
-            throw error;
-          });
-        };
+        if (prop === 'execute' || prop === 'batch') {
+          return (...args: unknown[]) => {
+            this.calls++;
+            return file ? this.run(prop, args) : Reflect.apply(Reflect.get(this.current, prop), this.current, args);
+          };
+        }
+        return (...args: unknown[]) => Reflect.apply(Reflect.get(this.current, prop), this.current, args);
       },
     });
+  }
+
+  /**
+   * One execute or batch on a file database, retried with timers between attempts (the event loop
+   * serves other requests meanwhile) until the overall deadline, then UnavailableError.
+   *
+   * A retry never writes twice: an attempt is retried only when it failed with SQLITE_BUSY (a single
+   * statement in autocommit did not commit; a batch that fails is rolled back: the driver's COMMIT is
+   * its last step, and a batch connection is rolled back when it goes back to the pool) or with
+   * CLIENT_CLOSED on a client that another call replaced (the statement never started).
+   * SQLITE_FULL and SQLITE_IOERR become StorageError at once: waiting rarely frees a disk.
+   * Every BUSY, FULL or IOERR replaces the client before anything else is written (Known trap 1).
+   *
+   * @throws UnavailableError when the file stays locked past the deadline; StorageError; else the driver's error.
+   */
+  private async run(method: 'execute' | 'batch', args: unknown[]): Promise<unknown> {
+    const deadline = Date.now() + (deadlineOverride.getStore() ?? this.config.busyTimeoutMs);
+    for (let attempt = 0; ; attempt++) {
+      const target = this.current;
+      try {
+        return await Reflect.apply(Reflect.get(target, method), target, args);
+      } catch (error) {
+        const busy = isBusyError(error);
+        if ((busy || isStorageError(error)) && this.current === target) this.reset();
+        if (isStorageError(error)) throw new StorageError(NOT_SAVED_MESSAGE, { cause: error });
+        if (!busy && !(isClosedClientError(error) && this.current !== target)) throw error;
+        const left = deadline - Date.now();
+        if (left <= 0) throw new UnavailableError(BUSY_MESSAGE, { cause: error });
+        await sleep(Math.min(left, retryDelayMs(attempt)));
+      }
+    }
   }
 }
 

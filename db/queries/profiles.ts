@@ -1,8 +1,8 @@
 import 'server-only';
 import { and, eq, sql } from 'drizzle-orm';
 import { avatarHash } from '../avatar';
-import { getDb } from '../client';
-import { NotFoundError, UnauthenticatedError } from '../errors';
+import { getDb, withBusyDeadline } from '../client';
+import { NotFoundError, UnauthenticatedError, UnavailableError, domainErrorOf } from '../errors';
 import { users } from '../schema';
 import type { Viewer } from '../viewer';
 import { signedIn } from './guards';
@@ -94,11 +94,26 @@ export async function updateProfile(viewer: Viewer | null, input: { username: st
 /**
  * Records that the viewer was active: at most one write a minute per user, decided by the UPDATE's
  * own WHERE (no read first, no race). Callers pass the last_seen they already loaded to skip even that.
+ *
+ * Best-effort: "last seen" must never fail or hold back the page it rides on. It does not wait for a
+ * locked database (one attempt), and a busy or full database is logged and skipped: the next request
+ * a minute later tries again. Returns whether the database answered (false: skipped).
+ * Any other error (a bug) is thrown.
  */
-export async function touchLastSeen(viewer: Viewer, now = new Date()): Promise<void> {
-  await getDb()
-    .update(users)
-    .set({ lastSeen: now })
-    .where(and(eq(users.id, viewer.id), sql`coalesce(${users.lastSeen}, 0) <= ${now.getTime() - 60_000}`));
+export async function touchLastSeen(viewer: Viewer, now = new Date()): Promise<boolean> {
+  try {
+    await withBusyDeadline(0, () =>
+      getDb()
+        .update(users)
+        .set({ lastSeen: now })
+        .where(and(eq(users.id, viewer.id), sql`coalesce(${users.lastSeen}, 0) <= ${now.getTime() - 60_000}`)),
+    );
+    return true;
+  } catch (error) {
+    const fault = domainErrorOf(error);
+    if (!(fault instanceof UnavailableError)) throw error;
+    const cause = (fault.cause as Error | undefined)?.message ?? '';
+    console.warn(`last seen of user ${viewer.id} not recorded (${cause || fault.message})`);
+    return false;
+  }
 }
-
