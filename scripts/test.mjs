@@ -1,4 +1,5 @@
-// `npm test`: typecheck, lint, Vitest, production build, Playwright, stopping at the first failure.
+// `npm test`: typecheck, lint, Vitest, production build, Playwright, the fault suite, stopping at the
+// first failure.
 // Installs Debian's chromium for the browser tests when it is missing and we may (root with apt-get).
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -30,4 +31,5 @@ run('Lint', 'npx', ['eslint', '--max-warnings=0', '.']);
 run('Unit and integration tests', 'npx', ['vitest', 'run']);
 run('Production build', 'npx', ['next', 'build']);
 run('End-to-end tests', 'npx', ['playwright', 'test']);
+run('Fault suite', 'node', ['scripts/test-faults.mjs']);
 console.log('\nAll checks passed.');
