@@ -9,7 +9,9 @@ import { startServer, type RunningServer } from './server';
 
 // kill -9 under a write storm: every post the server acknowledged (303 "Your post is now live!") is
 // in the database after a restart, the file passes integrity_check, and the server serves again fast.
-const ROUNDS = 10;
+// Both can be changed for a run on an overloaded machine (the figures say which values were used).
+const ROUNDS = Number(process.env.FAULT_CRASH_ROUNDS) || 10;
+const RESTART_LIMIT_MS = Number(process.env.FAULT_RESTART_LIMIT_MS) || 10_000;
 const WRITERS = 6;
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'microblog-faults-crash-'));
 let server: RunningServer | undefined;
@@ -35,7 +37,7 @@ async function storm(browser: NoJsBrowser, hidden: Record<string, string>, prefi
 }
 
 describe('kill -9 during a write storm', () => {
-  it(`loses no acknowledged post in ${ROUNDS} rounds, keeps the file intact, and serves again within 10 s`, async () => {
+  it(`loses no acknowledged post in ${ROUNDS} rounds, keeps the file intact, and serves again within ${RESTART_LIMIT_MS / 1000} s`, async () => {
     server = await startServer({ dataDir });
     const writers = await Promise.all(Array.from({ length: WRITERS }, (_, i) => signUpAndIn(server!.baseUrl, `crash${i}`)));
     const hidden = await Promise.all(writers.map((w) => w.hiddenFieldsOf('/', 'post')));
@@ -56,7 +58,7 @@ describe('kill -9 during a write storm', () => {
       total += acknowledged.length;
       server = await startServer({ dataDir, port: server.port, keepData: true });
       restarts.push(server.readyInMs);
-      expect(server.readyInMs).toBeLessThan(10_000);
+      expect(server.readyInMs).toBeLessThan(RESTART_LIMIT_MS);
       // The sessions survive the restart (same AUTH_SECRET); the next round posts with them again.
     }
     // After the last restart the server answers and its database holds every acknowledged post.
@@ -64,7 +66,7 @@ describe('kill -9 during a write storm', () => {
     expect(page.status).toBe(200);
     figure(
       `kill -9 under a write storm: ${ROUNDS} rounds, ${WRITERS} writers, ${total} acknowledged posts, 0 lost, integrity_check ok every round; ` +
-        `restart to first answer: median ${ms(percentile(restarts, 50))}, max ${ms(Math.max(...restarts))} (limit 10 s)`,
+        `restart (migrations, then the production server) to first answer: median ${ms(percentile(restarts, 50))}, max ${ms(Math.max(...restarts))} (limit ${ms(RESTART_LIMIT_MS)})`,
     );
-  });
+  }, ROUNDS * (RESTART_LIMIT_MS + 20_000) + 120_000);
 });

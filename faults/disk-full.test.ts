@@ -28,7 +28,16 @@ if (!mounted) figure(`disk full: SKIPPED (${skipReason})`);
 let server: RunningServer | undefined;
 afterAll(async () => {
   await server?.stop();
-  if (mounted) execFileSync('umount', [mountPoint]);
+  // A process that just exited may hold the mount for a moment longer.
+  for (let attempt = 0; mounted; attempt++) {
+    try {
+      execFileSync('umount', [mountPoint], { stdio: 'pipe' });
+      mounted = false;
+    } catch (error) {
+      if (attempt >= 50) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
   fs.rmSync(mountPoint, { recursive: true, force: true });
 });
 

@@ -38,6 +38,18 @@ function exited(child: ChildProcess): Promise<void> {
   return child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise((resolve) => child.once('exit', () => resolve()));
 }
 
+/** Resolves once no process of the group is left (the wrapper can exit before the Next.js server). */
+async function groupGone(group: number): Promise<void> {
+  for (;;) {
+    try {
+      process.kill(-group, 0);
+    } catch {
+      return;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
 /**
  * Starts the production server on `dataDir/app.db` and resolves once it serves GET /login.
  * `keepData` reuses the database already in `dataDir` (a restart); otherwise the folder starts empty.
@@ -96,11 +108,13 @@ export async function startServer(options: { dataDir: string; port?: number; kee
     kill9: async () => {
       signalGroup('SIGKILL');
       await exited(child);
+      await groupGone(group);
     },
     stop: async () => {
       signalGroup('SIGTERM');
       const timer = setTimeout(() => signalGroup('SIGKILL'), 10_000);
       await exited(child);
+      await groupGone(group);
       clearTimeout(timer);
     },
   };

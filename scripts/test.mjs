@@ -3,17 +3,9 @@
 // Installs Debian's chromium for the browser tests when it is missing and we may (root with apt-get).
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import { run } from './step.mjs';
 
 process.env.NEXT_TELEMETRY_DISABLED = '1';
-
-function run(title, command, args, env = {}) {
-  console.log(`\n=== ${title}: ${command} ${args.join(' ')}`);
-  const result = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env } });
-  if (result.status !== 0) {
-    console.error(`\n${title} failed (exit ${result.status ?? result.signal}).`);
-    process.exit(result.status || 1);
-  }
-}
 
 function ensureChromium() {
   if (fs.existsSync('/usr/bin/chromium')) return;
