@@ -64,6 +64,9 @@ export async function startServer(options: { dataDir: string; port?: number; kee
     stdio: ['ignore', 'pipe', 'pipe'],
     env: {
       ...process.env,
+      // Not Vitest's NODE_ENV=test: with it, @next/env skips .env.local, so each start would generate a
+      // new AUTH_SECRET and a restart would end every session.
+      NODE_ENV: 'production',
       E2E_PORT: String(port),
       E2E_DATA_DIR: dataDir,
       E2E_KEEP_DATA: options.keepData ? '1' : '',
