@@ -4,7 +4,7 @@ import { defineConfig } from 'vitest/config';
 
 // Tests that only make sense on an embedded file (WAL, folder creation, SQLITE_BUSY recovery): the
 // file project runs them, the sqld project leaves them out. Their describe names say "file databases only".
-const FILE_ONLY = ['db/client.test.ts'];
+const FILE_ONLY = ['db/client.test.ts', 'db/busy.test.ts'];
 // Tests of the libSQL server paths (remote URL, embedded replica): only the sqld project runs them.
 const SQLD_ONLY = ['db/**/*.sqld.test.ts'];
 // The folder below which the sqld project's servers keep their data; its global setup removes it and

@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClient } from '@libsql/client';
-import { filePathOf, isBusyError } from './client';
+import { filePathOf } from './client';
+import { isBusyError } from './errors';
 import { createPost } from './queries/posts';
 import { createTestUser, openTempDatabase } from './testing';
 

@@ -1,9 +1,12 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createClient, type Client } from '@libsql/client';
 import { drizzle, type LibSQLDatabase } from 'drizzle-orm/libsql';
 import { isFileUrl, isPlainFile, readDatabaseConfig, type DatabaseConfig } from './config';
+import { BUSY_MESSAGE, isBusyError, isStorageError, NOT_SAVED_MESSAGE, StorageError, UnavailableError } from './errors';
+import { WriteLockWaiter } from './write-lock';
 import * as schema from './schema';
 import * as relations from './relations';
 
@@ -14,15 +17,6 @@ export type Database = LibSQLDatabase<typeof fullSchema>;
 export function filePathOf(url: string): string {
   if (url.startsWith('file://')) return fileURLToPath(url);
   return path.resolve(url.slice('file:'.length));
-}
-
-/** True when an error (or anything in its cause chain) is SQLite's "database is locked". */
-export function isBusyError(error: unknown): boolean {
-  for (let e = error as { code?: unknown; message?: unknown; cause?: unknown } | undefined; e; e = e.cause as typeof e) {
-    if (typeof e.code === 'string' && e.code.startsWith('SQLITE_BUSY')) return true;
-    if (typeof e.message === 'string' && /SQLITE_BUSY|database is locked/.test(e.message)) return true;
-  }
-  return false;
 }
 
 function openClient(config: DatabaseConfig): Client {
@@ -42,8 +36,34 @@ function openClient(config: DatabaseConfig): Client {
     });
   }
   // Known trap 3: PRAGMAs sent with execute() reach one pooled connection only, so the busy timeout
-  // goes through the client option, which applies it to every connection.
-  return createClient({ url: config.url, timeout: config.busyTimeoutMs });
+  // goes through the client option, which applies it to every connection. It is short on purpose:
+  // the driver waits synchronously, on the event loop, so longer waits happen between attempts.
+  return createClient({ url: config.url, timeout: DRIVER_BUSY_WAIT_MS });
+}
+
+/**
+ * How long SQLite itself waits for a lock per attempt (ms): not at all. The embedded driver is
+ * synchronous, so its busy handler sleeps on the event loop and every request of the process waits
+ * (measured on a loaded 2-core machine: an attempt with a 5 ms driver timeout blocked 14 ms, with 0
+ * it blocked 5.5 ms, the client reopen included). Waiting happens in WriteLockWaiter, on timers.
+ */
+export const DRIVER_BUSY_WAIT_MS = 0;
+
+/** Deadlines set by withBusyDeadline for the database calls made inside it. */
+const deadlineOverride = new AsyncLocalStorage<number>();
+
+/**
+ * Runs `work` with its own overall wait for a locked database (ms) instead of DATABASE_BUSY_TIMEOUT_MS,
+ * e.g. 0 for a best-effort write that should give up at once rather than hold a page back.
+ */
+export function withBusyDeadline<T>(ms: number, work: () => PromiseLike<T>): Promise<T> {
+  // Awaited inside run(): a Drizzle query is a lazy thenable that only executes when awaited.
+  return deadlineOverride.run(ms, async () => await work());
+}
+
+/** "The client is closed": a statement that never ran because another call replaced the client. */
+function isClosedClientError(error: unknown): boolean {
+  return (error as { code?: unknown } | undefined)?.code === 'CLIENT_CLOSED';
 }
 
 /**
@@ -55,9 +75,11 @@ function openClient(config: DatabaseConfig): Client {
 class RecoveringClient {
   private current: Client;
   private walChecked = false;
+  private readonly lockWaiter: WriteLockWaiter;
 
   constructor(readonly config: DatabaseConfig) {
     this.current = openClient(config);
+    this.lockWaiter = new WriteLockWaiter(config.url);
   }
 
   async ensureWal(): Promise<void> {
@@ -77,27 +99,65 @@ class RecoveringClient {
     return this.current;
   }
 
+  close(): void {
+    this.current.close();
+    this.lockWaiter.close();
+  }
+
   /** Statements sent (execute/batch calls), read by the benchmark's query-count route. */
   calls = 0;
 
-  /** A Client-shaped proxy that always forwards to the current client. */
+  /**
+   * A Client-shaped proxy that always forwards to the current client. For a file database, execute and
+   * batch are retried while the file is locked (see run).
+   */
   asClient(): Client {
+    // Only a plain file waits for SQLite's lock here; servers and embedded replicas lock for themselves.
+    const file = isPlainFile(this.config);
     return new Proxy({} as Client, {
       get: (_target, prop) => {
         const value = Reflect.get(this.current, prop, this.current);
         if (typeof value !== 'function') return value;
-        return (...args: unknown[]) => {
-          const target = this.current;
-          if (prop === 'execute' || prop === 'batch') this.calls++;
-          const result = value.apply(target, args);
-          if (!(result instanceof Promise)) return result;
-          return result.catch((error: unknown) => {
-            if (isPlainFile(this.config) && isBusyError(error) && this.current === target) this.reset();
-            throw error;
-          });
-        };
+        if (prop === 'execute' || prop === 'batch') {
+          return (...args: unknown[]) => {
+            this.calls++;
+            return file ? this.run(prop, args) : Reflect.apply(Reflect.get(this.current, prop), this.current, args);
+          };
+        }
+        return (...args: unknown[]) => Reflect.apply(Reflect.get(this.current, prop), this.current, args);
       },
     });
+  }
+
+  /**
+   * One execute or batch on a file database. When the file is locked, it waits for the lock on timers
+   * (the event loop serves other requests meanwhile; see WriteLockWaiter) and tries again, until the
+   * overall deadline, then UnavailableError.
+   *
+   * A retry never writes twice: an attempt is retried only when it failed with SQLITE_BUSY (a single
+   * statement in autocommit did not commit; a batch that fails is rolled back: the driver's COMMIT is
+   * its last step, and a batch connection is rolled back when it goes back to the pool) or with
+   * CLIENT_CLOSED on a client that another call replaced (the statement never started).
+   * SQLITE_FULL and SQLITE_IOERR become StorageError at once: waiting rarely frees a disk.
+   * Every BUSY, FULL or IOERR replaces the client before anything else is written (Known trap 1).
+   *
+   * @throws UnavailableError when the file stays locked past the deadline; StorageError; else the driver's error.
+   */
+  private async run(method: 'execute' | 'batch', args: unknown[]): Promise<unknown> {
+    const deadline = Date.now() + (deadlineOverride.getStore() ?? this.config.busyTimeoutMs);
+    for (;;) {
+      const target = this.current;
+      try {
+        return await Reflect.apply(Reflect.get(target, method), target, args);
+      } catch (error) {
+        const busy = isBusyError(error);
+        if ((busy || isStorageError(error)) && this.current === target) this.reset();
+        if (isStorageError(error)) throw new StorageError(NOT_SAVED_MESSAGE, { cause: error });
+        if (!busy && !(isClosedClientError(error) && this.current !== target)) throw error;
+        // CLIENT_CLOSED: the client was just replaced; try again on the new one at once.
+        if (busy && !(await this.lockWaiter.waitUntilFree(deadline))) throw new UnavailableError(BUSY_MESSAGE, { cause: error });
+      }
+    }
   }
 }
 
@@ -146,6 +206,6 @@ export function queryCount(): number {
 /** Closes the process's connection; the next getDb() opens a new one (tests, scripts). */
 export function closeDb(): void {
   const g = globalThis as GlobalWithDb;
-  g[globalKey]?.recovering.client.close();
+  g[globalKey]?.recovering.close();
   delete g[globalKey];
 }

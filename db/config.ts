@@ -2,6 +2,7 @@
 export interface DatabaseConfig {
   url: string;
   authToken?: string;
+  /** How long a statement may wait in all for a locked file database (ms), retries included. */
   busyTimeoutMs: number;
   /**
    * Embedded replica: `url` is a local `file:` copy kept in sync with this libSQL server (reads are
@@ -15,7 +16,8 @@ export interface DatabaseConfig {
 export const DEFAULT_DATABASE_URL = 'file:./data/app.db';
 
 export function readDatabaseConfig(env: NodeJS.ProcessEnv = process.env): DatabaseConfig {
-  const busy = Number(env.DATABASE_BUSY_TIMEOUT_MS);
+  // Unset or empty means the default (Number('') would be 0: no wait at all).
+  const busy = env.DATABASE_BUSY_TIMEOUT_MS ? Number(env.DATABASE_BUSY_TIMEOUT_MS) : NaN;
   const interval = Number(env.DATABASE_SYNC_INTERVAL);
   const url = env.DATABASE_URL || DEFAULT_DATABASE_URL;
   const syncUrl = env.DATABASE_SYNC_URL || undefined;

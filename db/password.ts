@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { UnavailableError, ValidationError } from './errors';
+import { BUSY_MESSAGE, UnavailableError, ValidationError } from './errors';
 import { isAcceptablePassword, passwordSchema } from './password-rule';
 
 /**
@@ -47,7 +47,7 @@ class PasswordWorker {
 
   run(message: { op: 'hash'; password: string; cost: number } | { op: 'compare'; password: string; hash: string }) {
     if (this.pending.size >= MAX_QUEUED) {
-      return Promise.reject(new UnavailableError('The server is busy. Please try again in a moment.'));
+      return Promise.reject(new UnavailableError(BUSY_MESSAGE));
     }
     this.worker ??= this.start();
     // Referenced only while it has work: an idle worker must not keep a script alive, a busy one must.

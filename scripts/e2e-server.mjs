@@ -8,7 +8,8 @@ import { ensureAuthSecret } from './env.mjs';
 const port = process.env.E2E_PORT || '3210';
 // playwright.config.ts passes the folder (one per port, so two suites on two ports do not clash).
 const dir = path.resolve(process.env.E2E_DATA_DIR || 'data/e2e');
-fs.rmSync(dir, { recursive: true, force: true });
+// The fault suite (faults/server.ts) restarts a server on the database it left behind.
+if (!process.env.E2E_KEEP_DATA) fs.rmSync(dir, { recursive: true, force: true });
 Object.assign(process.env, {
   DATABASE_URL: `file:${path.join(dir, 'app.db')}`,
   MICROBLOG_TEST_ROUTES: '1',

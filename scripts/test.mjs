@@ -1,18 +1,11 @@
-// `npm test`: typecheck, lint, Vitest, production build, Playwright, stopping at the first failure.
+// `npm test`: typecheck, lint, Vitest, production build, Playwright, the fault suite, stopping at the
+// first failure.
 // Installs Debian's chromium for the browser tests when it is missing and we may (root with apt-get).
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import { run } from './step.mjs';
 
 process.env.NEXT_TELEMETRY_DISABLED = '1';
-
-function run(title, command, args, env = {}) {
-  console.log(`\n=== ${title}: ${command} ${args.join(' ')}`);
-  const result = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env } });
-  if (result.status !== 0) {
-    console.error(`\n${title} failed (exit ${result.status ?? result.signal}).`);
-    process.exit(result.status || 1);
-  }
-}
 
 function ensureChromium() {
   if (fs.existsSync('/usr/bin/chromium')) return;
@@ -31,4 +24,5 @@ run('Unit and integration tests', 'npx', ['vitest', 'run']);
 run('Production build', 'npx', ['next', 'build']);
 run('End-to-end tests', 'npx', ['playwright', 'test']);
 run('Scale-out end-to-end tests (sqld primary, replica, several instances)', 'npx', ['playwright', 'test', '-c', 'playwright.scale.config.ts']);
+run('Fault suite', 'node', ['scripts/test-faults.mjs']);
 console.log('\nAll checks passed.');

@@ -4,7 +4,7 @@ import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
 import NextAuth, { CredentialsSignin } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
-import { RateLimitedError, UnauthenticatedError, UnavailableError } from '@/db/errors';
+import { domainErrorOf, RateLimitedError, StorageError, UnauthenticatedError, UnavailableError } from '@/db/errors';
 import { consumeRateLimit } from '@/db/queries/rate-limits';
 import { ACTIVITY_WRITE_INTERVAL_MS, endSession, getSessionUser, isSessionLive, signInWithPassword, touchActivity } from '@/db/queries/sessions';
 import type { Viewer } from '@/db/viewer';
@@ -29,6 +29,10 @@ export class RateLimitedSignin extends CredentialsSignin {
 export class BusySignin extends CredentialsSignin {
   code = 'busy';
 }
+/** The database cannot store anything (disk full, I/O error): sign-in writes rate-limit counts. */
+export class UnavailableSignin extends CredentialsSignin {
+  code = 'unavailable';
+}
 
 export const { handlers, signIn, signOut } = NextAuth({
   trustHost: true,
@@ -52,8 +56,15 @@ export const { handlers, signIn, signOut } = NextAuth({
           if (!user) return null;
           return { id: String(user.id), name: user.username, sessionId: user.sessionId, remember };
         } catch (error) {
-          if (error instanceof RateLimitedError) throw new RateLimitedSignin(error.message);
-          if (error instanceof UnavailableError) throw new BusySignin(error.message);
+          // A database that is locked, full or failing must never read as a wrong password: busy and
+          // storage faults become BusySignin / UnavailableSignin; anything else reaches signIn as a CallbackRouteError,
+          // which the login form also reports as a server problem.
+          const domain = domainErrorOf(error);
+          if (domain instanceof RateLimitedError) throw new RateLimitedSignin(domain.message);
+          if (domain instanceof UnavailableError) {
+            console.warn(`Sign-in refused, database unavailable: ${(domain.cause as Error | undefined)?.message ?? domain.message}`);
+            throw domain instanceof StorageError ? new UnavailableSignin(domain.message) : new BusySignin(domain.message);
+          }
           throw error;
         }
       },
@@ -134,7 +145,8 @@ const isStale = (at: Date | null) => !at || Date.now() - at.getTime() >= ACTIVIT
 export const getViewer = cache(async (): Promise<Viewer | null> => {
   const session = await readSession();
   if (!session) return null;
-  // At most one write a minute per user and session: skipped without touching the database when recent.
+  // At most one write a minute per user and session: skipped without touching the database when recent. Best-effort:
+  // a locked or full database skips it (logged) and serves the page.
   if (isStale(session.lastSeen) || isStale(session.sessionLastActive)) await touchActivity(session.viewer);
   return session.viewer;
 });

@@ -2,6 +2,7 @@ import 'server-only';
 import {
   ConflictError,
   DomainError,
+  domainErrorOf,
   ForbiddenError,
   NotFoundError,
   RateLimitedError,
@@ -25,23 +26,32 @@ const REASONS: Record<number, string> = {
  * A JSON error, `{"error": "<reason>"}` plus `message` when given. Never cached: the answer depends on
  * the session, and a 401 or 404 must not outlive a sign-in or a new user.
  */
-export function jsonError(status: number, message?: string): Response {
+export function jsonError(status: number, message?: string, headers: Record<string, string> = {}): Response {
   const body = message === undefined ? { error: REASONS[status] ?? 'Error' } : { error: REASONS[status] ?? 'Error', message };
-  return Response.json(body, { status, headers: { 'Cache-Control': 'no-store' } });
+  return Response.json(body, { status, headers: { 'Cache-Control': 'no-store', ...headers } });
 }
 
+/** Seconds a client should wait before retrying after a 503 (a lock or a full disk rarely clears sooner). */
+export const RETRY_AFTER_S = 5;
+
 /**
- * The one mapping from domain errors to HTTP responses for JSON endpoints. Anything else is a bug or
- * an outage: it is rethrown, so the framework answers 500 and the log has the cause.
+ * The one mapping from domain errors to HTTP responses for JSON endpoints. A busy or full database
+ * (however the driver wrapped it) is a 503 with `Retry-After`. Anything else is a bug: it is
+ * rethrown, so the framework answers 500 and the log has the cause.
  */
-export function jsonErrorFrom(error: unknown): Response {
+export function jsonErrorFrom(thrown: unknown): Response {
+  const error = domainErrorOf(thrown);
+  if (!error) throw thrown;
+  if (error instanceof UnavailableError) {
+    console.warn(`Answered 503: ${(error.cause as Error | undefined)?.message ?? error.message}`);
+    return jsonError(503, error.message, { 'Retry-After': String(RETRY_AFTER_S) });
+  }
   if (error instanceof UnauthenticatedError) return jsonError(401);
   if (error instanceof NotFoundError) return jsonError(404);
   if (error instanceof ForbiddenError) return jsonError(403);
   if (error instanceof ConflictError) return jsonError(409, error.message);
   if (error instanceof ValidationError) return jsonError(400, error.message);
   if (error instanceof RateLimitedError) return jsonError(429, error.message);
-  if (error instanceof UnavailableError) return jsonError(503, error.message);
   if (error instanceof DomainError) return jsonError(400, error.message);
   throw error;
 }

@@ -2,8 +2,8 @@ import 'server-only';
 import crypto from 'node:crypto';
 import { and, desc, eq, inArray, lte, ne, sql, type Placeholder } from 'drizzle-orm';
 import { approximateAddress } from '../approximate-address';
-import { getDb } from '../client';
-import { NotFoundError } from '../errors';
+import { getDb, withBusyDeadline } from '../client';
+import { domainErrorOf, NotFoundError, UnavailableError } from '../errors';
 import { sessions, users } from '../schema';
 import type { Viewer } from '../viewer';
 import { preparedQuery } from '../prepared';
@@ -114,19 +114,36 @@ export async function signInWithPassword(
  * "last active", each at most once a minute, decided by the UPDATEs' own WHERE (no read first, no
  * race), in one batch. Callers skip the call when the values they already loaded are recent. A
  * viewer without a session (scripts, tests) only updates "last seen".
+ *
+ * Best-effort: this write must never fail or hold back the page it rides on. It does not wait for a
+ * locked database (one attempt), and a busy or full database is logged and skipped: the next request
+ * a minute later tries again. Returns whether the database answered (false: skipped). Any other
+ * error (a bug) is thrown.
  */
-export async function touchActivity(viewer: Viewer, now = new Date()): Promise<void> {
+export async function touchActivity(viewer: Viewer, now = new Date()): Promise<boolean> {
   const staleBefore = now.getTime() - ACTIVITY_WRITE_INTERVAL_MS;
-  await getDb().batch([
-    getDb()
-      .update(users)
-      .set({ lastSeen: now })
-      .where(and(eq(users.id, viewer.id), sql`coalesce(${users.lastSeen}, 0) <= ${staleBefore}`)),
-    getDb()
-      .update(sessions)
-      .set({ lastActive: now })
-      .where(and(eq(sessions.id, viewer.sessionId ?? ''), eq(sessions.userId, viewer.id), lte(sessions.lastActive, new Date(staleBefore)))),
-  ]);
+  try {
+    // One attempt, no waiting for a locked database: see the note above.
+    await withBusyDeadline(0, () =>
+      getDb().batch([
+        getDb()
+          .update(users)
+          .set({ lastSeen: now })
+          .where(and(eq(users.id, viewer.id), sql`coalesce(${users.lastSeen}, 0) <= ${staleBefore}`)),
+        getDb()
+          .update(sessions)
+          .set({ lastActive: now })
+          .where(and(eq(sessions.id, viewer.sessionId ?? ''), eq(sessions.userId, viewer.id), lte(sessions.lastActive, new Date(staleBefore)))),
+      ]),
+    );
+    return true;
+  } catch (error) {
+    const fault = domainErrorOf(error);
+    if (!(fault instanceof UnavailableError)) throw error;
+    const cause = (fault.cause as Error | undefined)?.message ?? '';
+    console.warn(`last seen of user ${viewer.id} not recorded (${cause || fault.message})`);
+    return false;
+  }
 }
 
 /** The viewer's sessions that have not gone idle, most recently active first. @throws UnauthenticatedError */

@@ -2,12 +2,12 @@
 
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
-import { DomainError } from '@/db/errors';
 import { followUser, unfollowUser } from '@/db/queries/follows';
 import { getProfile } from '@/db/queries/profiles';
 import type { Viewer } from '@/db/viewer';
 import { assertViewer } from '../auth';
 import { setFlash } from '../flash';
+import { userMessageOf } from '../form-errors';
 import { userPopupFrom, type UserPopup } from '../user-popup';
 import { usernameParam } from '../validation/profile';
 
@@ -23,8 +23,7 @@ async function changeFollow(formData: FormData, follow: boolean): Promise<void> 
     const { username } = await applyFollow(await assertViewer(), parsed.data, follow);
     await setFlash(follow ? `You are following ${username}!` : `You are not following ${username}.`);
   } catch (error) {
-    if (!(error instanceof DomainError)) throw error;
-    await setFlash(error.message);
+    await setFlash(userMessageOf(error));
   }
   revalidatePath('/', 'layout');
 }
@@ -55,8 +54,7 @@ export async function changeFollowFromPopoverAction(input: { username: string; f
     await applyFollow(viewer, parsed.data.username, parsed.data.follow);
     user = userPopupFrom(await getProfile(viewer, parsed.data.username));
   } catch (error) {
-    if (!(error instanceof DomainError)) throw error;
-    return { ok: false, message: error.message };
+    return { ok: false, message: userMessageOf(error) };
   }
   revalidatePath('/', 'layout');
   return { ok: true, user };

@@ -5,46 +5,33 @@ import { NotFoundError } from '@/db/errors';
 import { requestPasswordReset, resetPassword } from '@/db/queries/password-reset';
 import { consumeRateLimit } from '@/db/queries/rate-limits';
 import { setFlash } from '../flash';
-import { echoValues, fromZodError, type FormState } from '../form-state';
-import { formErrorFrom } from '../form-errors';
 import { pokeNotificationHub } from '../notifications/hub';
 import { rateLimitPerClient } from '../rate-limit-guard';
 import { resetPerAddress, resetPerClient } from '../rate-limits';
 import { siteOrigin } from '../site-origin';
 import { resetPasswordSchema, resetRequestSchema } from '../validation/password-reset';
+import { formAction } from './form-action';
 
 /** Always the same answer, whether or not the address belongs to someone (no account enumeration). */
-export async function requestPasswordResetAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const values = echoValues(formData, ['email']);
-  const parsed = resetRequestSchema.safeParse({ email: formData.get('email') ?? '' });
-  if (!parsed.success) return fromZodError(parsed.error, values);
-  try {
-    await rateLimitPerClient(resetPerClient);
-    await consumeRateLimit(resetPerAddress(parsed.data.email));
-    // Queues the e-mail and returns: sending never blocks or fails this request.
-    await requestPasswordReset({ email: parsed.data.email, origin: await siteOrigin() });
-  } catch (error) {
-    return formErrorFrom(error, values);
-  }
+export const requestPasswordResetAction = formAction({ schema: resetRequestSchema, fields: ['email'], echo: ['email'] }, async ({ email }) => {
+  await rateLimitPerClient(resetPerClient);
+  await consumeRateLimit(resetPerAddress(email));
+  // Queues the e-mail and returns: sending never blocks or fails this request.
+  await requestPasswordReset({ email, origin: await siteOrigin() });
   await setFlash('Check your email for the instructions to reset your password');
   redirect('/login');
-}
+});
 
-export async function resetPasswordAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const token = String(formData.get('token') ?? '');
-  const parsed = resetPasswordSchema.safeParse({ token, password: formData.get('password') ?? '', password2: formData.get('password2') ?? '' });
-  if (!parsed.success) return fromZodError(parsed.error, {}, ['token']);
-  let linkInvalid = false;
+export const resetPasswordAction = formAction({ schema: resetPasswordSchema, fields: ['token', 'password', 'password2'], hidden: ['token'] }, async (input) => {
   try {
-    await resetPassword(parsed.data);
+    await resetPassword(input);
   } catch (error) {
-    if (!(error instanceof NotFoundError)) return formErrorFrom(error, {});
-    linkInvalid = true;
+    if (!(error instanceof NotFoundError)) throw error;
+    // The page explains a used, expired or forged link and offers to ask for a new one.
+    redirect(`/reset-password/${encodeURIComponent(input.token)}`);
   }
-  // The page explains a used, expired or forged link and offers to ask for a new one.
-  if (linkInvalid) redirect(`/reset-password/${encodeURIComponent(token)}`);
   // The reset ended every session of that user: end their live streams on this instance now.
   pokeNotificationHub();
   await setFlash('Your password has been reset.');
   redirect('/login');
-}
+});

@@ -2,73 +2,56 @@
 
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
-import { DomainError } from '@/db/errors';
 import { likePost, unlikePost } from '@/db/queries/likes';
 import { deletePost, updatePost } from '@/db/queries/post-writes';
 import { createPost } from '@/db/queries/posts';
 import { assertViewer } from '../auth';
 import { setFlash } from '../flash';
-import { echoValues, fromZodError, type FormState } from '../form-state';
-import { formErrorFrom } from '../form-errors';
+import { userMessageOf } from '../form-errors';
 import { pokeNotificationHub } from '../notifications/hub';
 import { editPostSchema, newPostSchema, postIdParam } from '../validation/posts';
+import { z } from 'zod';
+import { formActionWithViewer } from './form-action';
 
 /** A post from the home page, or a reply from a post's page (then back to that thread). */
-export async function createPostAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const values = echoValues(formData, ['post', 'in_reply_to']);
-  const parsed = newPostSchema.safeParse({ post: formData.get('post') ?? '', in_reply_to: formData.get('in_reply_to') || undefined });
-  if (!parsed.success) return fromZodError(parsed.error, values);
-  const parent = parsed.data.in_reply_to;
-  try {
-    const viewer = await assertViewer();
-    await createPost(viewer, { body: parsed.data.post, inReplyToId: parent ?? null });
-  } catch (error) {
-    return formErrorFrom(error, values);
-  }
-  // Replies, mentions: other users' counts changed; this instance's streams hear it at once.
-  pokeNotificationHub();
-  await setFlash(parent ? 'Your reply is now live!' : 'Your post is now live!');
-  revalidatePath('/', 'layout');
-  redirect(parent ? `/post/${parent}` : '/');
-}
+export const createPostAction = formActionWithViewer(
+  {
+    schema: newPostSchema,
+    input: (formData) => ({ post: formData.get('post') ?? '', in_reply_to: formData.get('in_reply_to') || undefined }),
+    echo: ['post', 'in_reply_to'],
+  },
+  async ({ post, in_reply_to: parent }, viewer) => {
+    await createPost(viewer, { body: post, inReplyToId: parent ?? null });
+    // Replies, mentions: other users' counts changed; this instance's streams hear it at once.
+    pokeNotificationHub();
+    await setFlash(parent ? 'Your reply is now live!' : 'Your post is now live!');
+    revalidatePath('/', 'layout');
+    redirect(parent ? `/post/${parent}` : '/');
+  },
+);
 
 /** The author's new text for their post; back on the post's page with "edited". */
-export async function updatePostAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const values = echoValues(formData, ['post', 'post_id']);
-  const parsed = editPostSchema.safeParse({ post: formData.get('post') ?? '', post_id: formData.get('post_id') });
-  if (!parsed.success) return fromZodError(parsed.error, values);
-  try {
-    await updatePost(await assertViewer(), { postId: parsed.data.post_id, body: parsed.data.post });
-  } catch (error) {
-    return formErrorFrom(error, values);
-  }
+export const updatePostAction = formActionWithViewer({ schema: editPostSchema, fields: ['post', 'post_id'], echo: ['post', 'post_id'] }, async ({ post, post_id }, viewer) => {
+  await updatePost(viewer, { postId: post_id, body: post });
   pokeNotificationHub();
   await setFlash('Your post has been updated.');
   revalidatePath('/', 'layout');
-  redirect(`/post/${parsed.data.post_id}`);
-}
+  redirect(`/post/${post_id}`);
+});
 
 /** The confirmed deletion of the author's post (the confirmation is the /post/<id>/delete page). */
-export async function deletePostAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const parsed = postIdParam.safeParse(formData.get('post_id'));
-  if (!parsed.success) return { status: 'error', message: 'That post does not exist.' };
-  let username: string;
-  try {
-    const viewer = await assertViewer();
-    await deletePost(viewer, { postId: parsed.data });
-    username = viewer.username;
-  } catch (error) {
-    return formErrorFrom(error, {});
-  }
+export const deletePostAction = formActionWithViewer({ schema: z.object({ post_id: postIdParam }), fields: ['post_id'] }, async ({ post_id }, viewer) => {
+  await deletePost(viewer, { postId: post_id });
   pokeNotificationHub();
   await setFlash('Your post has been deleted.');
   revalidatePath('/', 'layout');
-  redirect(`/user/${username}`);
-}
+  redirect(`/user/${viewer.username}`);
+});
 
 /**
  * Like or unlike (the form says which), then re-render the current page in place: the button and
- * count change at once with JavaScript, and without it the same form post reloads the page.
+ * count change at once with JavaScript, and without it the same form post reloads the page. A
+ * refusal (the post is gone, the database is busy) shows as a flash message.
  */
 export async function likeAction(formData: FormData): Promise<void> {
   const parsed = postIdParam.safeParse(formData.get('post_id'));
@@ -76,10 +59,9 @@ export async function likeAction(formData: FormData): Promise<void> {
   try {
     const viewer = await assertViewer();
     await (formData.get('like') === '0' ? unlikePost(viewer, parsed.data) : likePost(viewer, parsed.data));
+    pokeNotificationHub();
   } catch (error) {
-    if (!(error instanceof DomainError)) throw error;
-    await setFlash(error.message);
+    await setFlash(userMessageOf(error));
   }
-  pokeNotificationHub();
   revalidatePath('/', 'layout');
 }

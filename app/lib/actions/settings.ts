@@ -1,49 +1,44 @@
 'use server';
 
 import { redirect } from 'next/navigation';
-import { DomainError, NotFoundError } from '@/db/errors';
+import { NotFoundError } from '@/db/errors';
 import { changeEmail, changePassword, signOutEverywhere } from '@/db/queries/account';
 import { revokeSession } from '@/db/queries/sessions';
 import { assertViewer, getViewer, signOut } from '../auth';
 import { setFlash } from '../flash';
-import { echoValues, fromZodError, type FormState } from '../form-state';
-import { formErrorFrom } from '../form-errors';
+import { userMessageOf } from '../form-errors';
 import { pokeNotificationHub } from '../notifications/hub';
 import { changeEmailSchema, changePasswordSchema } from '../validation/password-reset';
 import { sessionIdSchema } from '../validation/sessions';
+import { formActionWithViewer } from './form-action';
 
 /** Changes the password, ends every other session, and keeps this browser signed in. */
-export async function changePasswordAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const parsed = changePasswordSchema.safeParse(Object.fromEntries(['currentPassword', 'newPassword', 'newPassword2'].map((k) => [k, formData.get(k) ?? ''])));
-  if (!parsed.success) return fromZodError(parsed.error, {});
-  try {
-    await changePassword(await assertViewer(), { currentPassword: parsed.data.currentPassword, newPassword: parsed.data.newPassword });
-  } catch (error) {
-    return formErrorFrom(error, {});
-  }
-  // The other sessions' rows are gone: end their live streams on this instance now (others notice within a poll).
-  pokeNotificationHub();
-  await setFlash('Your password has been changed.');
-  redirect('/settings');
-}
+export const changePasswordAction = formActionWithViewer(
+  { schema: changePasswordSchema, fields: ['currentPassword', 'newPassword', 'newPassword2'] },
+  async ({ currentPassword, newPassword }, viewer) => {
+    await changePassword(viewer, { currentPassword, newPassword });
+    // The other sessions' rows are gone: end their live streams on this instance now (others notice within a poll).
+    pokeNotificationHub();
+    await setFlash('Your password has been changed.');
+    redirect('/settings');
+  },
+);
 
-export async function changeEmailAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const values = echoValues(formData, ['email']);
-  const parsed = changeEmailSchema.safeParse({ email: formData.get('email') ?? '', password: formData.get('password') ?? '' });
-  if (!parsed.success) return fromZodError(parsed.error, values);
-  try {
-    await changeEmail(await assertViewer(), parsed.data);
-  } catch (error) {
-    return formErrorFrom(error, values);
-  }
+export const changeEmailAction = formActionWithViewer({ schema: changeEmailSchema, fields: ['email', 'password'], echo: ['email'] }, async (input, viewer) => {
+  await changeEmail(viewer, input);
   await setFlash('Your email address has been changed.');
   redirect('/settings');
-}
+});
 
-/** Ends every session of the viewer, this one included. */
+/** Ends every session of the viewer, this one included; a database fault keeps the session and says why. */
 export async function signOutEverywhereAction(): Promise<void> {
   const viewer = await getViewer();
-  if (viewer) await signOutEverywhere(viewer);
+  try {
+    if (viewer) await signOutEverywhere(viewer);
+  } catch (error) {
+    await setFlash(userMessageOf(error));
+    redirect('/settings');
+  }
   await signOut({ redirect: false });
   pokeNotificationHub();
   await setFlash('You have been signed out everywhere.');
@@ -62,8 +57,7 @@ export async function revokeSessionAction(formData: FormData): Promise<void> {
     await revokeSession(await assertViewer(), parsed.data);
     pokeNotificationHub();
   } catch (error) {
-    if (!(error instanceof DomainError)) throw error;
-    message = error.message;
+    message = userMessageOf(error);
   }
   await setFlash(message);
   redirect('/settings');
