@@ -1,6 +1,6 @@
 // Every relations() declaration lives here (drizzle-orm 0.45: the v1 relations API).
 import { relations } from 'drizzle-orm';
-import { followers, messages, notifications, passwordResets, posts, users } from './schema';
+import { apiTokens, followers, messages, notifications, passwordResets, posts, users } from './schema';
 
 export const usersRelations = relations(users, ({ many }) => ({
   posts: many(posts),
@@ -11,6 +11,7 @@ export const usersRelations = relations(users, ({ many }) => ({
   messagesSent: many(messages, { relationName: 'sender' }),
   messagesReceived: many(messages, { relationName: 'recipient' }),
   notifications: many(notifications),
+  apiTokens: many(apiTokens),
 }));
 
 export const postsRelations = relations(posts, ({ one }) => ({
@@ -33,4 +34,8 @@ export const messagesRelations = relations(messages, ({ one }) => ({
 
 export const notificationsRelations = relations(notifications, ({ one }) => ({
   user: one(users, { fields: [notifications.userId], references: [users.id] }),
+}));
+
+export const apiTokensRelations = relations(apiTokens, ({ one }) => ({
+  user: one(users, { fields: [apiTokens.userId], references: [users.id] }),
 }));
