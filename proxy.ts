@@ -6,6 +6,8 @@ import {
   sessionCookieOptions,
 } from './app/lib/session-cookie';
 import { readSessionToken, type SessionToken } from './app/lib/session-token';
+import { corsHeaders, isPreflight, preflightResponse } from './app/lib/api/cors';
+import { errorBody } from './app/lib/api/error-texts';
 
 /**
  * Cheap checks before a page renders; never the real authorization (pages, actions and db/queries do
@@ -13,7 +15,7 @@ import { readSessionToken, type SessionToken } from './app/lib/session-token';
  * `next`, sends signed-in users away from login/register, and slides the session cookie's expiry.
  */
 
-// Pages that need a session. Anything else (login, register, reset-password, /api, static files,
+// Pages that need a session. Anything else (login, register, reset-password, static files,
 // unknown URLs) passes through, so an unknown URL is a 404 for everyone.
 const PROTECTED = [/^\/$/, /^\/explore$/, /^\/user\/[^/]+(\/(followers|following))?$/, /^\/edit-profile$/, /^\/messages$/, /^\/send-message\/[^/]+$/, /^\/settings$/];
 const GUEST_ONLY = [/^\/login$/, /^\/register$/, /^\/reset-password(\/[^/]+)?$/];
@@ -33,8 +35,25 @@ const MAX_BODY_BYTES = 1_000_000;
 const TOO_LARGE_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Too large - Microblog</title></head>
 <body><h1>That was too large</h1><p>What you sent is larger than the server accepts (1 MB). Please go back, shorten it and try again.</p><p><a href="/">Back</a></p></body></html>`;
 
+/**
+ * The REST API answers for itself (JSON, CORS, its own body limit); only a trailing slash is settled
+ * here, before Next.js would match `/api/users/` to `/api/users`: a JSON 404, as the contract says.
+ */
+function apiRequest(request: NextRequest, pathname: string): Response {
+  if (!pathname.endsWith('/')) return NextResponse.next();
+  if (isPreflight(request)) return preflightResponse(request, pathname);
+  return Response.json(errorBody(404), { status: 404, headers: corsHeaders(request, pathname) });
+}
+
 export async function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
+  if (pathname.startsWith('/api/') || pathname === '/api') return apiRequest(request, pathname);
+  // next.config.mjs turns off Next's own trailing-slash redirect (for the API's sake); pages keep it.
+  if (pathname.length > 1 && pathname.endsWith('/')) {
+    const url = request.nextUrl.clone();
+    url.pathname = pathname.replace(/\/+$/, '') || '/';
+    return NextResponse.redirect(url, 308);
+  }
   if (request.method === 'POST' && Number(request.headers.get('content-length')) > MAX_BODY_BYTES) {
     return new NextResponse(TOO_LARGE_PAGE, { status: 413, headers: { 'content-type': 'text/html; charset=utf-8' } });
   }

@@ -5,13 +5,12 @@ import { redirect } from 'next/navigation';
 import NextAuth, { CredentialsSignin } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import { RateLimitedError, UnauthenticatedError, UnavailableError } from '@/db/errors';
-import { consumeRateLimit } from '@/db/queries/rate-limits';
-import { touchLastSeen } from '@/db/queries/profiles';
+import { recordActivity } from '@/db/queries/profiles';
 import { getSessionUser, verifyCredentials } from '@/db/queries/users';
 import type { Viewer } from '@/db/viewer';
 import { loginSchema } from './validation/account';
 import { clientAddressFrom } from './client-address';
-import { loginPerAccount, loginPerClient } from './rate-limits';
+import { limitSignInAttempt } from './rate-limit-guard';
 import { REMEMBER_ME_MAX_AGE_S } from './session-cookie';
 import { readSessionToken } from './session-token';
 
@@ -42,8 +41,7 @@ export const { handlers, signIn, signOut } = NextAuth({
         const parsed = loginSchema.safeParse({ ...credentials, remember: credentials?.remember === 'true' });
         if (!parsed.success) return null;
         try {
-          await consumeRateLimit(loginPerClient(clientAddressFrom(request.headers)));
-          await consumeRateLimit(loginPerAccount(parsed.data.username));
+          await limitSignInAttempt(clientAddressFrom(request.headers), parsed.data.username);
           const user = await verifyCredentials(parsed.data);
           if (!user) return null;
           return { id: String(user.id), name: user.username, sessionVersion: user.sessionVersion, remember: parsed.data.remember };
@@ -102,7 +100,7 @@ export const getViewer = cache(async (): Promise<Viewer | null> => {
   const session = await readSession();
   if (!session) return null;
   // At most one write a minute per user: skipped without touching the database when recent.
-  if (!session.lastSeen || Date.now() - session.lastSeen.getTime() >= 60_000) await touchLastSeen(session.viewer);
+  await recordActivity(session.viewer, session.lastSeen);
   return session.viewer;
 });
 

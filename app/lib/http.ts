@@ -31,17 +31,41 @@ export function jsonError(status: number, message?: string): Response {
 }
 
 /**
- * The one mapping from domain errors to HTTP responses for JSON endpoints. Anything else is a bug or
- * an outage: it is rethrown, so the framework answers 500 and the log has the cause.
+ * The one mapping from domain errors to HTTP statuses, shared by every JSON endpoint (this file's
+ * `{"error"}` body and the REST API's contract body, app/lib/api/errors.ts). Null for anything else:
+ * a bug or an outage.
+ */
+export function httpStatusOf(error: unknown): number | null {
+  if (error instanceof UnauthenticatedError) return 401;
+  if (error instanceof NotFoundError) return 404;
+  if (error instanceof ForbiddenError) return 403;
+  if (error instanceof ConflictError) return 409;
+  if (error instanceof ValidationError) return 400;
+  if (error instanceof RateLimitedError) return 429;
+  if (error instanceof UnavailableError) return 503;
+  if (error instanceof DomainError) return 400;
+  return null;
+}
+
+/** Seconds a client should wait before retrying a 429 or 503 (the Retry-After header). */
+export function retryAfterSeconds(error: unknown): number | null {
+  // A limit that knows its own window says so (issue 10's RateLimitedError carries it).
+  const own = Number((error as { retryAfterS?: unknown; retryAfter?: unknown } | null)?.retryAfterS ?? (error as { retryAfter?: unknown } | null)?.retryAfter);
+  if (Number.isFinite(own) && own > 0) return Math.ceil(own);
+  if (error instanceof RateLimitedError) return 60;
+  if (error instanceof UnavailableError) return 1;
+  return null;
+}
+
+/**
+ * Domain errors as `{"error"}` JSON responses (401 carries no message, the others their own).
+ * Anything else is rethrown, so the framework answers 500 and the log has the cause.
  */
 export function jsonErrorFrom(error: unknown): Response {
-  if (error instanceof UnauthenticatedError) return jsonError(401);
-  if (error instanceof NotFoundError) return jsonError(404);
-  if (error instanceof ForbiddenError) return jsonError(403);
-  if (error instanceof ConflictError) return jsonError(409, error.message);
-  if (error instanceof ValidationError) return jsonError(400, error.message);
-  if (error instanceof RateLimitedError) return jsonError(429, error.message);
-  if (error instanceof UnavailableError) return jsonError(503, error.message);
-  if (error instanceof DomainError) return jsonError(400, error.message);
-  throw error;
+  const status = httpStatusOf(error);
+  if (status === null) throw error;
+  const response = status === 401 || status === 404 || status === 403 ? jsonError(status) : jsonError(status, (error as Error).message);
+  const retryAfter = retryAfterSeconds(error);
+  if (retryAfter !== null) response.headers.set('Retry-After', String(retryAfter));
+  return response;
 }

@@ -102,3 +102,8 @@ export async function touchLastSeen(viewer: Viewer, now = new Date()): Promise<v
     .where(and(eq(users.id, viewer.id), sql`coalesce(${users.lastSeen}, 0) <= ${now.getTime() - 60_000}`));
 }
 
+
+/** Counts a request of the viewer as activity: no query at all when `lastSeen` is under a minute old. */
+export async function recordActivity(viewer: Viewer, lastSeen: Date | null, now = new Date()): Promise<void> {
+  if (!lastSeen || now.getTime() - lastSeen.getTime() >= 60_000) await touchLastSeen(viewer, now);
+}

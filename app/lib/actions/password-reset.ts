@@ -3,12 +3,10 @@
 import { redirect } from 'next/navigation';
 import { NotFoundError } from '@/db/errors';
 import { requestPasswordReset, resetPassword } from '@/db/queries/password-reset';
-import { consumeRateLimit } from '@/db/queries/rate-limits';
 import { setFlash } from '../flash';
 import { echoValues, fromZodError, type FormState } from '../form-state';
 import { formErrorFrom } from '../form-errors';
-import { rateLimitPerClient } from '../rate-limit-guard';
-import { resetPerAddress, resetPerClient } from '../rate-limits';
+import { limitResetRequest } from '../rate-limit-guard';
 import { siteOrigin } from '../site-origin';
 import { resetPasswordSchema, resetRequestSchema } from '../validation/password-reset';
 
@@ -18,8 +16,7 @@ export async function requestPasswordResetAction(_prev: FormState, formData: For
   const parsed = resetRequestSchema.safeParse({ email: formData.get('email') ?? '' });
   if (!parsed.success) return fromZodError(parsed.error, values);
   try {
-    await rateLimitPerClient(resetPerClient);
-    await consumeRateLimit(resetPerAddress(parsed.data.email));
+    await limitResetRequest(parsed.data.email);
     // Queues the e-mail and returns: sending never blocks or fails this request.
     await requestPasswordReset({ email: parsed.data.email, origin: await siteOrigin() });
   } catch (error) {
