@@ -23,6 +23,18 @@ export interface OffsetPageRequest<After> {
 }
 
 /** @throws ValidationError when `offset` lies past the end of a non-empty collection. */
-export function assertOffsetInRange(offset: number, total: number): void {
+function assertOffsetInRange(offset: number, total: number): void {
   if (total > 0 && offset >= total) throw new ValidationError(`Offset ${offset} is past the end of the collection (${total} items).`);
+}
+
+/**
+ * The page for a request, given the collection's `total` and, with `after`, `before` (the number of
+ * items at or before the `after` key, which is then the page's offset).
+ * @throws ValidationError for an offset past the end.
+ */
+export function offsetPage<T>(request: OffsetPageRequest<unknown>, counts: { total: number; before: number }, items: T[]): OffsetPage<T> {
+  if (request.after !== undefined) return { items, total: counts.total, offset: Number(counts.before) };
+  const offset = request.offset ?? 0;
+  assertOffsetInRange(offset, counts.total);
+  return { items, total: counts.total, offset };
 }

@@ -8,7 +8,7 @@ import { followers, posts, users } from '../schema';
 import type { Viewer } from '../viewer';
 import { ForbiddenError, NotFoundError } from '../errors';
 import { signedIn } from './guards';
-import { assertOffsetInRange, type OffsetPage, type OffsetPageRequest } from './paging';
+import { offsetPage, type OffsetPage, type OffsetPageRequest } from './paging';
 import { toUserDTO, userDTOColumns, type UserDTO } from './user-directory';
 
 export const PAGE_SIZE = 25;
@@ -212,9 +212,7 @@ export async function listPostsPage(viewer: Viewer | null, input: OffsetPageRequ
       .offset(input.offset ?? 0),
   ]);
   if (!owner) throw new NotFoundError('User not found.');
-  const offset = input.after === undefined ? (input.offset ?? 0) : Number(counts.before);
-  if (input.after === undefined) assertOffsetInRange(offset, counts.total);
-  return { items: rows.map(toFullDTO), total: counts.total, offset };
+  return offsetPage(input, counts, rows.map(toFullDTO));
 }
 
 /** One post with its author. Signed-in viewers only. @throws NotFoundError, UnauthenticatedError. */

@@ -6,7 +6,7 @@ import { NotFoundError } from '../errors';
 import { followers, users } from '../schema';
 import type { Viewer } from '../viewer';
 import { signedIn } from './guards';
-import { assertOffsetInRange, type OffsetPage, type OffsetPageRequest } from './paging';
+import { offsetPage, type OffsetPage, type OffsetPageRequest } from './paging';
 
 /**
  * A user as the REST API shows them to any signed-in user (design/api-contract.md section 2.1: the
@@ -73,8 +73,7 @@ export async function listUsers(viewer: Viewer | null, input: { limit: number; o
     getDb().select({ total: count() }).from(users),
     getDb().select(userDTOColumns).from(users).orderBy(asc(users.id)).limit(input.limit).offset(input.offset),
   ]);
-  assertOffsetInRange(input.offset, total);
-  return { items: rows.map(toUserDTO), total, offset: input.offset };
+  return offsetPage(input, { total, before: 0 }, rows.map(toUserDTO));
 }
 
 /**
@@ -112,7 +111,5 @@ export async function listFollowPage(
       .offset(input.offset ?? 0),
   ]);
   if (!owner) throw new NotFoundError('User not found.');
-  const offset = input.after === undefined ? (input.offset ?? 0) : Number(counts.before);
-  if (input.after === undefined) assertOffsetInRange(offset, counts.total);
-  return { items: rows.map(toUserDTO), total: counts.total, offset };
+  return offsetPage(input, counts, rows.map(toUserDTO));
 }

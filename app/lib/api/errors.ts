@@ -29,10 +29,14 @@ export function validationError(location: ErrorLocation, fields: FieldErrors): A
   return new ApiError(400, 'The server found one or more errors in the information that you sent.', {}, { [location]: fields });
 }
 
-/** zod issues as the contract's field lists: unknown keys become "Unknown field.", object-level `_schema`. */
+/**
+ * zod issues as the contract's field lists: unknown keys become "Unknown field.", object-level ones
+ * `_schema`. One message per field, the first rule it breaks (an empty username is "required", not
+ * also "too short" and "must start with a letter").
+ */
 export function fieldErrorsOf(error: z.ZodError): FieldErrors {
   const fields: FieldErrors = {};
-  const add = (field: string, message: string) => (fields[field] ??= []).push(message);
+  const add = (field: string, message: string) => (fields[field] ??= [message]);
   for (const issue of error.issues) {
     if (issue.code === 'unrecognized_keys') for (const key of issue.keys) add(key, 'Unknown field.');
     else add(issue.path.length > 0 ? String(issue.path[0]) : '_schema', issue.message);
