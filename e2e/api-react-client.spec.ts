@@ -11,7 +11,7 @@ import { waitForMessage } from './outbox';
 // client" table, checking what the client reads. Every call is a real cross-origin fetch in Chromium:
 // a missing CORS header or cookie shows up as a failed call.
 
-const CLIENT_JS = fs.readFileSync(path.join(__dirname, 'react-client', 'client.js'), 'utf8');
+const CLIENT_JS = fs.readFileSync(path.resolve('e2e/react-client/client.js'), 'utf8');
 const INDEX = '<!doctype html><html><head><title>React client</title><script src="/client.js"></script></head><body>client</body></html>';
 let server: http.Server;
 
@@ -32,12 +32,14 @@ type Call = { status: number; ok: boolean; body: Record<string, unknown> | null 
 
 test('the React client: register, log in, feed, post, explore, profile, follow, edit, change password, reset, log out', async ({ page, baseURL }) => {
   test.slow();
-  const requests: { url: string; method: string; authorization?: string; credentialsCookie: boolean }[] = [];
+  // Every API request the page sent, with the headers the browser really sent (cookies included).
+  const sent: Promise<{ url: string; method: string; authorization?: string; credentialsCookie: boolean }>[] = [];
   page.on('request', (r) => {
     if (r.url().startsWith(`${baseURL}/api/`) && r.method() !== 'OPTIONS') {
-      requests.push({ url: r.url(), method: r.method(), authorization: r.headers()['authorization'], credentialsCookie: Boolean(r.headers()['cookie']) });
+      sent.push(r.allHeaders().then((h) => ({ url: r.url(), method: r.method(), authorization: h['authorization'], credentialsCookie: Boolean(h['cookie']) })));
     }
   });
+  const requests = async () => Promise.all(sent);
   await page.goto(`${CLIENT_ORIGIN}/`);
   const me = newUser('r');
   const friend = newUser('f');
@@ -59,7 +61,7 @@ test('the React client: register, log in, feed, post, explore, profile, follow, 
   const duplicate = await call('post', '/users', { username: me.username, email: me.email, password: me.password });
   expect(duplicate.status).toBe(400);
   expect(duplicate.body).toMatchObject({ errors: { json: { username: [expect.any(String)], email: [expect.any(String)] } } });
-  expect(requests[0].authorization).toBe('Bearer null');
+  expect((await requests())[0].authorization).toBe('Bearer null');
 
   // Log in: a wrong password is "fail", the right one stores the token; then the app reads /me.
   expect(await call('login', me.username, 'wrong password')).toBe('fail');
@@ -105,7 +107,7 @@ test('the React client: register, log in, feed, post, explore, profile, follow, 
 
   // An access token the server no longer knows: the client refreshes once with the cookie and retries.
   expect((await call('put', '/tokens', { access_token: await token() })).status).toBe(200);
-  const refreshCall = requests.filter((r) => r.method === 'PUT' && r.url.endsWith('/api/tokens')).at(-1)!;
+  const refreshCall = (await requests()).filter((r) => r.method === 'PUT' && r.url.endsWith('/api/tokens')).at(-1)!;
   expect(refreshCall.credentialsCookie).toBe(true);
 
   // Log out: the pair is revoked; a stale token's 401 triggers one refresh, which fails too.
@@ -125,5 +127,5 @@ test('the React client: register, log in, feed, post, explore, profile, follow, 
   expect(await call('login', me.email, 'reset password ok')).toBe('ok');
 
   // Credentials only ever went with /api/tokens.
-  for (const r of requests) if (!new URL(r.url).pathname.startsWith('/api/tokens')) expect(r.credentialsCookie, r.url).toBe(false);
+  for (const r of await requests()) if (!new URL(r.url).pathname.startsWith('/api/tokens')) expect(r.credentialsCookie, r.url).toBe(false);
 });

@@ -77,6 +77,7 @@ test('concurrent refreshes with one pair all succeed (5 s grace); reusing it lat
 });
 
 test('DELETE /api/tokens revokes the pair (test_revoke); signing out everywhere on the web revokes API tokens too', async ({ request, page }) => {
+  test.slow(); // a web sign-in and two pages besides the API calls
   const me = await apiUser(request);
   expect((await request.delete('/api/tokens', { headers: { ...bearer(me.token), 'Content-Type': 'application/json' } })).status()).toBe(204);
   await expectError(await request.get('/api/me', { headers: bearer(me.token) }), 401);
