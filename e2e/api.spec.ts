@@ -46,12 +46,12 @@ test.describe('users', () => {
     await expectError(bad, 400, { json: { username: [expect.any(String)], email: [expect.any(String)], password: [expect.any(String)] } });
     const empty = await request.post('/api/users', { data: { username: '', email: 'x@example.com', password: 'long enough' } });
     await expectError(empty, 400, { json: { username: [expect.any(String)] } });
-    const missing = await request.post('/api/users', { headers: { 'Content-Type': 'application/json' }, data: '' });
+    const missing = await request.post('/api/users', { headers: { 'Content-Type': 'application/json' }, data: Buffer.alloc(0) });
     await expectError(missing, 400, { json: { username: [expect.any(String)], email: [expect.any(String)], password: [expect.any(String)] } });
     const user = newUser('a');
     const extra = await request.post('/api/users', { data: { username: user.username, email: user.email, password: user.password, id: 1, admin: true } });
     await expectError(extra, 400, { json: { id: ['Unknown field.'], admin: ['Unknown field.'] } });
-    const malformed = await request.post('/api/users', { headers: { 'Content-Type': 'application/json' }, data: '{"username": ' });
+    const malformed = await request.post('/api/users', { headers: { 'Content-Type': 'application/json' }, data: Buffer.from('{"username": ') });
     const body = await expectError(malformed, 400);
     expect(body).not.toHaveProperty('errors');
     // A stray Authorization header is ignored where none is needed (the React client sends "Bearer null").
