@@ -8,6 +8,9 @@ const baseURL = `http://127.0.0.1:${port}`;
 // the outbox (e2e/outbox.ts). One folder per port, so suites on two ports do not clash.
 const dataDir = path.resolve(port === '3210' ? 'data/e2e' : `data/e2e-${port}`);
 process.env.E2E_OUTBOX_DIR = path.join(dataDir, 'outbox');
+// The REST API's browser-client tests serve a page from this second origin (e2e/api-react-client.spec.ts);
+// the server allows it in CORS_ORIGINS and sends API reset links to its /reset page.
+process.env.E2E_CLIENT_ORIGIN = `http://127.0.0.1:${Number(port) + 1}`;
 // Debian's chromium where it exists (CI, this machine); Playwright's own browser elsewhere.
 const systemChromium = fs.existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined;
 
@@ -41,7 +44,13 @@ export default defineConfig({
   webServer: {
     command: 'node scripts/e2e-server.mjs',
     url: `${baseURL}/login`,
-    env: { E2E_PORT: port, E2E_DATA_DIR: dataDir, MAIL_OUTBOX_DIR: process.env.E2E_OUTBOX_DIR },
+    env: {
+      E2E_PORT: port,
+      E2E_DATA_DIR: dataDir,
+      MAIL_OUTBOX_DIR: process.env.E2E_OUTBOX_DIR,
+      CORS_ORIGINS: process.env.E2E_CLIENT_ORIGIN,
+      PASSWORD_RESET_URL: `${process.env.E2E_CLIENT_ORIGIN}/reset`,
+    },
     reuseExistingServer: false,
     timeout: 180_000,
     stdout: 'pipe',

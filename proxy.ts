@@ -8,6 +8,8 @@ import {
 } from './app/lib/session-cookie';
 import { refuseBadRequest } from './app/lib/request-guards/refuse-bad-request';
 import { readSessionToken, type SessionToken } from './app/lib/session-token';
+import { corsHeaders, isPreflight, preflightResponse } from './app/lib/api/cors';
+import { errorBody } from './app/lib/api/error-texts';
 
 /**
  * Cheap checks before a page renders; never the real authorization (pages, actions and db/queries do
@@ -15,7 +17,7 @@ import { readSessionToken, type SessionToken } from './app/lib/session-token';
  * `next`, sends signed-in users away from login/register, and slides the session cookie's expiry.
  */
 
-// Pages that need a session. Anything else (login, register, reset-password, /api, static files,
+// Pages that need a session. Anything else (login, register, reset-password, static files,
 // unknown URLs) passes through, so an unknown URL is a 404 for everyone.
 const PROTECTED = [/^\/$/, /^\/explore$/, /^\/user\/[^/]+(\/(followers|following))?$/, /^\/edit-profile$/, /^\/messages$/, /^\/send-message\/[^/]+$/, /^\/settings$/, /^\/post\/[^/]+(\/(edit|delete|likes))?$/, /^\/tags\/[^/]+$/, /^\/search$/, /^\/activity$/];
 const GUEST_ONLY = [/^\/login$/, /^\/register$/, /^\/reset-password(\/[^/]+)?$/];
@@ -40,12 +42,29 @@ async function renew(response: NextResponse, session: SessionToken) {
   response.cookies.set(session.name, value, sessionCookieOptions(session.name, Boolean(session.token.remember)));
 }
 
+/**
+ * The REST API answers for itself (JSON, CORS, its own body limit); only a trailing slash is settled
+ * here, before Next.js would match `/api/users/` to `/api/users`: a JSON 404, as the contract says.
+ */
+function apiRequest(request: NextRequest, pathname: string): Response {
+  if (!pathname.endsWith('/')) return NextResponse.next();
+  if (isPreflight(request)) return preflightResponse(request, pathname);
+  return Response.json(errorBody(404), { status: 404, headers: corsHeaders(request, pathname) });
+}
+
 export async function proxy(request: NextRequest) {
   // Malformed paths, cross-site posts, oversized or undecodable bodies: a clear 4xx, never a bare 500.
   const refused = await refuseBadRequest(request);
   if (refused) return refused;
   const { pathname, search } = request.nextUrl;
   if (pathname.startsWith('/api/auth/')) return NextResponse.next(); // Auth.js sets its own cookies
+  if (pathname.startsWith('/api/') || pathname === '/api') return apiRequest(request, pathname);
+  // next.config.mjs turns off Next's own trailing-slash redirect (for the API's sake); pages keep it.
+  if (pathname.length > 1 && pathname.endsWith('/')) {
+    const url = request.nextUrl.clone();
+    url.pathname = pathname.replace(/\/+$/, '') || '/';
+    return NextResponse.redirect(url, 308);
+  }
   const session = await readSessionToken(request.cookies);
 
   if (!session && PROTECTED.some((re) => re.test(pathname))) {

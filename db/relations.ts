@@ -1,6 +1,6 @@
 // Every relations() declaration lives here (drizzle-orm 0.45: the v1 relations API).
 import { relations } from 'drizzle-orm';
-import { activities, followers, messages, notifications, passwordResets, postLikes, postMentions, postTags, posts, sessions, users } from './schema';
+import { activities, apiTokens, followers, messages, notifications, passwordResets, postLikes, postMentions, postTags, posts, sessions, users } from './schema';
 
 export const usersRelations = relations(users, ({ many }) => ({
   posts: many(posts),
@@ -16,6 +16,7 @@ export const usersRelations = relations(users, ({ many }) => ({
   mentions: many(postMentions),
   activities: many(activities, { relationName: 'recipient' }),
   activitiesDone: many(activities, { relationName: 'actor' }),
+  apiTokens: many(apiTokens),
 }));
 
 export const postsRelations = relations(posts, ({ one, many }) => ({
@@ -68,4 +69,8 @@ export const notificationsRelations = relations(notifications, ({ one }) => ({
 
 export const sessionsRelations = relations(sessions, ({ one }) => ({
   user: one(users, { fields: [sessions.userId], references: [users.id] }),
+}));
+
+export const apiTokensRelations = relations(apiTokens, ({ one }) => ({
+  user: one(users, { fields: [apiTokens.userId], references: [users.id] }),
 }));

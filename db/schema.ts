@@ -20,6 +20,8 @@ export const users = sqliteTable(
     // Bumped to revoke every session of the user (log out everywhere, password change or reset).
     sessionVersion: integer('session_version').notNull().default(0),
     aboutMe: text('about_me'),
+    // When the account was created (the API's `first_seen`); migration 0007 filled in older accounts.
+    firstSeen: integer('first_seen', { mode: 'timestamp_ms' }).$defaultFn(() => new Date()),
     // Written at most once a minute per user (see touchActivity in db/queries/sessions.ts).
     lastSeen: integer('last_seen', { mode: 'timestamp_ms' }),
     // Messages received after this instant are unread; null means none has been read yet.
@@ -261,3 +263,30 @@ export const sessions = sqliteTable(
 );
 
 export type SessionRow = typeof sessions.$inferSelect;
+
+/**
+ * REST API token pairs (design/api-contract.md section 6). Only SHA-256 hashes of the two random
+ * tokens are stored. A pair dies when its times pass, when it is refreshed or revoked (times set to
+ * "now + grace"), and with the user's sessions: `session_version` is the user's version when the pair
+ * was issued, and a pair whose version is behind the user's no longer authenticates.
+ */
+export const apiTokens = sqliteTable(
+  'api_token',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    accessTokenHash: text('access_token_hash').notNull(),
+    refreshTokenHash: text('refresh_token_hash').notNull(),
+    // INTEGER milliseconds since the epoch, UTC.
+    accessExpiresAt: integer('access_expires_at', { mode: 'timestamp_ms' }).notNull(),
+    refreshExpiresAt: integer('refresh_expires_at', { mode: 'timestamp_ms' }).notNull(),
+    sessionVersion: integer('session_version').notNull(),
+  },
+  (t) => [
+    uniqueIndex('ix_api_token_access_token_hash').on(t.accessTokenHash),
+    index('ix_api_token_user_id').on(t.userId),
+    index('ix_api_token_refresh_expires_at').on(t.refreshExpiresAt),
+  ],
+);

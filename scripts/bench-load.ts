@@ -29,10 +29,11 @@ export async function load(baseURL: string | string[], target: Target, seconds =
   return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, ok, errors: result.errors + result.non2xx };
 }
 
-/** SQL statements the server sends for one GET of `target` (read from /bench/queries before and after). */
+/** SQL statements the server sends for one request of `target` (read from /bench/queries before and after). */
 export async function queriesFor(baseURL: string, target: Target): Promise<number> {
   const count = async () => ((await (await fetch(`${baseURL}/bench/queries`)).json()) as { queries: number }).queries;
   const before = await count();
-  await (await fetch(baseURL + target.path, { redirect: 'manual', headers: target.cookie ? { cookie: target.cookie } : {} })).arrayBuffer();
+  const headers = { ...(target.cookie ? { cookie: target.cookie } : {}), ...target.headers };
+  await (await fetch(baseURL + target.path, { method: target.method ?? 'GET', redirect: 'manual', headers, body: target.body })).arrayBuffer();
   return (await count()) - before;
 }

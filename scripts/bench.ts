@@ -4,7 +4,7 @@
 //     and page 40), explore, a profile and the follow action; requests/s, p50, p99, SQL calls per page.
 //  2. Login burst: 20 concurrent sign-ins (bcrypt in a worker) while another client keeps loading a
 //     page; prints that page's latency before and during the burst.
-//  3. The user popover's JSON endpoint (scripts/bench-popover.ts).
+//  3. The user popover's JSON endpoint (scripts/bench-popover.ts) and the REST API (scripts/bench-api.ts).
 //  4. Live notifications (scripts/bench-notifications.ts): send-to-event delay, 200 idle streams.
 //  5. The server's peak memory (VmHWM).
 import { spawnSync } from 'node:child_process';
@@ -13,6 +13,7 @@ import { deepPagePath, signIn } from './bench-session';
 import { actionId, serverMemoryMB, startBenchServer, summarize } from './bench-server';
 import { benchNotifications } from './bench-notifications';
 import { benchPopover } from './bench-popover';
+import { benchApi } from './bench-api';
 
 const PASSWORD = 'password123';
 const fmt = (ms: number) => `${ms.toFixed(1)} ms`;
@@ -101,6 +102,7 @@ async function pages(baseURL: string, pgid: number) {
   console.log(`home page 1 / control, 5 alternating rounds: ${ratios.map((r) => `${(r * 100).toFixed(0)}%`).join(', ')}; median ${(median * 100).toFixed(0)}% (target >= 75%)`);
   console.log(`home page 40 / page 1 throughput: ${(results[targets[2].name] / results[targets[1].name]).toFixed(2)} (target: within 1.5x)`);
   await benchPopover(baseURL, cookie);
+  await benchApi(baseURL, PASSWORD);
   console.log(`server peak memory so far: ${serverMemoryMB(pgid, 'VmHWM').toFixed(0)} MB`);
 }
 

@@ -5,12 +5,11 @@ import { redirect } from 'next/navigation';
 import NextAuth, { CredentialsSignin } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import { domainErrorOf, RateLimitedError, StorageError, UnauthenticatedError, UnavailableError } from '@/db/errors';
-import { consumeRateLimit } from '@/db/queries/rate-limits';
-import { ACTIVITY_WRITE_INTERVAL_MS, endSession, getSessionUser, isSessionLive, signInWithPassword, touchActivity } from '@/db/queries/sessions';
+import { endSession, getSessionUser, isSessionLive, recordActivity, signInWithPassword } from '@/db/queries/sessions';
 import type { Viewer } from '@/db/viewer';
 import { loginSchema } from './validation/account';
 import { clientAddressFrom } from './client-address';
-import { loginPerAccount, loginPerClient } from './rate-limits';
+import { limitSignInAttempt } from './rate-limit-guard';
 import { REMEMBER_ME_MAX_AGE_S } from './session-cookie';
 import { readSessionToken } from './session-token';
 
@@ -48,8 +47,7 @@ export const { handlers, signIn, signOut } = NextAuth({
         const parsed = loginSchema.safeParse({ ...credentials, remember: credentials?.remember === 'true' });
         if (!parsed.success) return null;
         try {
-          await consumeRateLimit(loginPerClient(clientAddressFrom(request.headers)));
-          await consumeRateLimit(loginPerAccount(parsed.data.username));
+          await limitSignInAttempt(clientAddressFrom(request.headers), parsed.data.username);
           const { remember } = parsed.data;
           const client = { userAgent: request.headers.get('user-agent'), clientAddress: clientAddressFrom(request.headers), remember };
           const user = await signInWithPassword(parsed.data, client);
@@ -136,7 +134,6 @@ const readSession = cache(async (): Promise<SessionState | null> => {
   };
 });
 
-const isStale = (at: Date | null) => !at || Date.now() - at.getTime() >= ACTIVITY_WRITE_INTERVAL_MS;
 
 /**
  * The signed-in user of this request, or null. A request of theirs counts as activity (the user's
@@ -145,9 +142,9 @@ const isStale = (at: Date | null) => !at || Date.now() - at.getTime() >= ACTIVIT
 export const getViewer = cache(async (): Promise<Viewer | null> => {
   const session = await readSession();
   if (!session) return null;
-  // At most one write a minute per user and session: skipped without touching the database when recent. Best-effort:
-  // a locked or full database skips it (logged) and serves the page.
-  if (isStale(session.lastSeen) || isStale(session.sessionLastActive)) await touchActivity(session.viewer);
+  // At most one write a minute per user and session: skipped without touching the database when recent.
+  // Best-effort: a locked or full database skips it (logged) and serves the page.
+  await recordActivity(session.viewer, session.lastSeen, session.sessionLastActive);
   return session.viewer;
 });
 

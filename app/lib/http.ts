@@ -35,23 +35,44 @@ export function jsonError(status: number, message?: string, headers: Record<stri
 export const RETRY_AFTER_S = 5;
 
 /**
- * The one mapping from domain errors to HTTP responses for JSON endpoints. A busy or full database
- * (however the driver wrapped it) is a 503 with `Retry-After`. Anything else is a bug: it is
- * rethrown, so the framework answers 500 and the log has the cause.
+ * The one mapping from domain errors to HTTP statuses, shared by every JSON endpoint (this file's
+ * `{"error"}` body and the REST API's contract body, app/lib/api/errors.ts). Null for anything else:
+ * a bug or an outage.
+ */
+export function httpStatusOf(error: unknown): number | null {
+  if (error instanceof UnauthenticatedError) return 401;
+  if (error instanceof NotFoundError) return 404;
+  if (error instanceof ForbiddenError) return 403;
+  if (error instanceof ConflictError) return 409;
+  if (error instanceof ValidationError) return 400;
+  if (error instanceof RateLimitedError) return 429;
+  if (error instanceof UnavailableError) return 503;
+  if (error instanceof DomainError) return 400;
+  return null;
+}
+
+/** Seconds a client should wait before retrying a 429 or 503 (the Retry-After header). */
+export function retryAfterSeconds(error: unknown): number | null {
+  // A limit that knows its own window says so (issue 10's RateLimitedError carries it).
+  const own = Number((error as { retryAfterS?: unknown; retryAfter?: unknown } | null)?.retryAfterS ?? (error as { retryAfter?: unknown } | null)?.retryAfter);
+  if (Number.isFinite(own) && own > 0) return Math.ceil(own);
+  if (error instanceof RateLimitedError) return 60;
+  if (error instanceof UnavailableError) return RETRY_AFTER_S;
+  return null;
+}
+
+/**
+ * Domain errors as `{"error"}` JSON responses (401 carries no message, the others their own).
+ * Anything else is rethrown, so the framework answers 500 and the log has the cause.
  */
 export function jsonErrorFrom(thrown: unknown): Response {
-  const error = domainErrorOf(thrown);
-  if (!error) throw thrown;
-  if (error instanceof UnavailableError) {
-    console.warn(`Answered 503: ${(error.cause as Error | undefined)?.message ?? error.message}`);
-    return jsonError(503, error.message, { 'Retry-After': String(RETRY_AFTER_S) });
-  }
-  if (error instanceof UnauthenticatedError) return jsonError(401);
-  if (error instanceof NotFoundError) return jsonError(404);
-  if (error instanceof ForbiddenError) return jsonError(403);
-  if (error instanceof ConflictError) return jsonError(409, error.message);
-  if (error instanceof ValidationError) return jsonError(400, error.message);
-  if (error instanceof RateLimitedError) return jsonError(429, error.message);
-  if (error instanceof DomainError) return jsonError(400, error.message);
-  throw error;
+  // However the driver or drizzle wrapped it (a busy or full database arrives wrapped).
+  const error = domainErrorOf(thrown) ?? thrown;
+  const status = httpStatusOf(error);
+  if (status === null) throw thrown;
+  if (status === 503) console.warn(`Answered 503: ${((error as Error).cause as Error | undefined)?.message ?? (error as Error).message}`);
+  const response = status === 401 || status === 404 || status === 403 ? jsonError(status) : jsonError(status, (error as Error).message);
+  const retryAfter = retryAfterSeconds(error);
+  if (retryAfter !== null) response.headers.set('Retry-After', String(retryAfter));
+  return response;
 }

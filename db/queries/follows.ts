@@ -9,45 +9,62 @@ import type { Viewer } from '../viewer';
 import { signedIn } from './guards';
 import { PAGE_SIZE } from './posts';
 
-async function userIdByName(username: string): Promise<{ id: number; username: string }> {
-  const [row] = await getDb().select({ id: users.id, username: users.username }).from(users).where(eq(users.username, username)).limit(1);
-  if (!row) throw new NotFoundError(`User ${username} not found.`);
+/** Who to follow: a username (any case), as the web names users, or an id, as the API does. */
+export type UserKey = string | { id: number };
+
+async function userIdByName(key: UserKey): Promise<{ id: number; username: string }> {
+  const where = typeof key === 'string' ? eq(users.username, key) : eq(users.id, key.id);
+  const [row] = await getDb().select({ id: users.id, username: users.username }).from(users).where(where).limit(1);
+  if (!row) throw new NotFoundError(typeof key === 'string' ? `User ${key} not found.` : 'User not found.');
   return row;
 }
 
 /**
- * The viewer follows `username`. Following twice is harmless (the pair is the primary key).
+ * The viewer follows a user. Following twice is harmless (the pair is the primary key); `changed`
+ * tells whether this call started it (the API answers 409 when it did not).
  * @throws NotFoundError, ValidationError ("You cannot follow yourself!"), UnauthenticatedError.
  */
-export async function followUser(viewer: Viewer | null, username: string): Promise<{ username: string }> {
+export async function followUser(viewer: Viewer | null, key: UserKey): Promise<{ username: string; changed: boolean }> {
   const me = signedIn(viewer);
-  const target = await userIdByName(username);
+  const target = await userIdByName(key);
   if (target.id === me.id) throw new ValidationError('You cannot follow yourself!');
   const db = getDb();
   // The followed user is notified once per follow (a repeated follow changes nothing), atomically.
-  await db.batch([
-    db.insert(followers).values({ followerId: me.id, followedId: target.id }).onConflictDoNothing(),
+  const [inserted] = await db.batch([
+    db.insert(followers).values({ followerId: me.id, followedId: target.id }).onConflictDoNothing().returning({ id: followers.followedId }),
     db.run(sql`insert into ${activities} (user_id, kind, actor_id) select ${target.id}, 'follow', ${me.id} where changes() > 0`),
     announceUnreadActivity(target.id),
   ]);
-  return { username: target.username };
+  return { username: target.username, changed: inserted.length > 0 };
 }
 
 /**
- * The viewer stops following `username`; unfollowing someone not followed is harmless.
+ * The viewer stops following a user; unfollowing someone not followed is harmless (`changed` false).
  * @throws NotFoundError, ValidationError ("You cannot unfollow yourself!"), UnauthenticatedError.
  */
-export async function unfollowUser(viewer: Viewer | null, username: string): Promise<{ username: string }> {
+export async function unfollowUser(viewer: Viewer | null, key: UserKey): Promise<{ username: string; changed: boolean }> {
   const me = signedIn(viewer);
-  const target = await userIdByName(username);
+  const target = await userIdByName(key);
   if (target.id === me.id) throw new ValidationError('You cannot unfollow yourself!');
   const db = getDb();
-  await db.batch([
-    db.delete(followers).where(and(eq(followers.followerId, me.id), eq(followers.followedId, target.id))),
+  const [deleted] = await db.batch([
+    db.delete(followers).where(and(eq(followers.followerId, me.id), eq(followers.followedId, target.id))).returning({ id: followers.followedId }),
     db.delete(activities).where(and(eq(activities.kind, 'follow'), eq(activities.userId, target.id), eq(activities.actorId, me.id))),
     announceUnreadActivity(target.id),
   ]);
-  return { username: target.username };
+  return { username: target.username, changed: deleted.length > 0 };
+}
+
+/** Whether the viewer follows user `id`. @throws NotFoundError for an unknown user; UnauthenticatedError. */
+export async function isFollowing(viewer: Viewer | null, id: number): Promise<boolean> {
+  const me = signedIn(viewer);
+  const [row] = await getDb()
+    .select({ following: sql<number>`exists(select 1 from followers f where f.follower_id = ${me.id} and f.followed_id = ${users.id})` })
+    .from(users)
+    .where(eq(users.id, id))
+    .limit(1);
+  if (!row) throw new NotFoundError('User not found.');
+  return Boolean(row.following);
 }
 
 export interface UserRowDTO {

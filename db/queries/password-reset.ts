@@ -26,12 +26,13 @@ export type SendMail = (message: MailMessage, options?: RetryOptions) => void;
 
 /**
  * Anyone may ask. When a user has this (already normalised) e-mail, stores a new single-use token and
- * queues the reset e-mail with the absolute link `<origin>/reset-password/<token>`; otherwise does
+ * queues the reset e-mail with the absolute link `<origin>/reset-password/<token>` (or
+ * `<resetUrl>?token=<token>`, for a client with its own reset page); otherwise does
  * nothing. Either way it returns nothing, so the caller cannot reveal whether the account exists.
  * Sending happens in the background (`send`, injectable for tests) and never fails the request.
  */
 export async function requestPasswordReset(
-  input: { email: string; origin: string },
+  input: { email: string; origin: string; resetUrl?: string },
   options: { now?: Date; send?: SendMail } = {},
 ): Promise<void> {
   const now = options.now ?? new Date();
@@ -51,7 +52,10 @@ export async function requestPasswordReset(
       .insert(passwordResets)
       .values({ tokenHash: hashResetToken(token), userId: user.id, expiresAt: new Date(now.getTime() + RESET_TOKEN_TTL_MS) }),
   ]);
-  const url = `${input.origin.replace(/\/+$/, '')}/reset-password/${token}`;
+  // A client with its own reset page (the REST API's PASSWORD_RESET_URL) gets `<its url>?token=<token>`.
+  const url = input.resetUrl
+    ? `${input.resetUrl}${input.resetUrl.includes('?') ? '&' : '?'}token=${token}`
+    : `${input.origin.replace(/\/+$/, '')}/reset-password/${token}`;
   const send = options.send ?? enqueueMail;
   send(passwordResetEmail({ to: user.email, username: user.username, url }), {
     outboxNote: `Password reset link for ${user.username}: ${url}`,

@@ -1,12 +1,15 @@
 import 'server-only';
-import { and, asc, desc, eq, inArray, or, sql, type Placeholder, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, lt, or, sql, type Placeholder, type SQL } from 'drizzle-orm';
 import { avatarHash } from '../avatar';
 import { getDb, type Database } from '../client';
 import { preparedQuery } from '../prepared';
 import { decodeCursor, encodeCursor, type Cursor } from '../cursor';
 import { followers, postTags, posts, users } from '../schema';
 import type { Viewer } from '../viewer';
+import { NotFoundError } from '../errors';
 import { signedIn } from './guards';
+import { offsetPage, type OffsetPage, type OffsetPageRequest } from './paging';
+import { toUserDTO, userDTOColumns, type UserDTO } from './user-directory';
 
 export const PAGE_SIZE = 25;
 
@@ -210,6 +213,67 @@ export function homeTimelineStatement(viewerId: number, before: string | null): 
   const since = (cursor?.timestamp ?? Date.now()) - HOME_WINDOW_MS;
   const where = and(homeFilter(db, viewerId), cursor ? olderThan(cursor) : undefined, sql`${posts.timestamp} > ${since}`);
   return selectPostsQuery(db, viewerId, where, 'older', PAGE_SIZE + 1).toSQL();
+}
+
+/** A post with its whole author, as the REST API shows it. */
+export interface FullPostDTO {
+  id: number;
+  body: string;
+  timestamp: Date;
+  author: UserDTO;
+}
+
+function selectFullPosts() {
+  const { id: _id, ...author } = userDTOColumns;
+  return getDb()
+    .select({ id: posts.id, body: posts.body, timestamp: posts.timestamp, authorId: posts.userId, ...author })
+    .from(posts)
+    .innerJoin(users, eq(users.id, posts.userId));
+}
+
+type FullRow = Awaited<ReturnType<ReturnType<typeof selectFullPosts>['all']>>[number];
+
+function toFullDTO(row: FullRow): FullPostDTO {
+  return { id: row.id, body: row.body, timestamp: row.timestamp, author: toUserDTO({ ...row, id: row.authorId }) };
+}
+
+/**
+ * A page of a scope's posts, newest first, `limit` from `offset` or after a time: `afterMs` returns
+ * posts strictly older than it (ties skipped), and the page's offset is then the number of posts at
+ * or after it. Three statements in one batch: the user check, the counts and the page.
+ * @throws NotFoundError for a user scope of an unknown user; ValidationError for an offset past the
+ *   end; UnauthenticatedError.
+ */
+export async function listPostsPage(viewer: Viewer | null, input: OffsetPageRequest<number> & { scope: PostScope }): Promise<OffsetPage<FullPostDTO>> {
+  const me = signedIn(viewer);
+  const filter = scopeFilter(me, input.scope);
+  const db = getDb();
+  const ownerId = input.scope.kind === 'user' ? input.scope.userId : me.id;
+  const [[owner], [counts], rows] = await db.batch([
+    db.select({ id: users.id }).from(users).where(eq(users.id, ownerId)).limit(1),
+    db
+      .select({
+        total: count(),
+        before: input.after === undefined ? sql<number>`0` : sql<number>`coalesce(sum(${posts.timestamp} >= ${input.after}), 0)`,
+      })
+      .from(posts)
+      .where(filter),
+    selectFullPosts()
+      .where(and(filter, input.after === undefined ? undefined : lt(posts.timestamp, new Date(input.after))))
+      .orderBy(desc(posts.timestamp), desc(posts.id))
+      .limit(input.limit)
+      .offset(input.offset ?? 0),
+  ]);
+  if (!owner) throw new NotFoundError('User not found.');
+  return offsetPage(input, counts, rows.map(toFullDTO));
+}
+
+/** One post with its author. Signed-in viewers only. @throws NotFoundError, UnauthenticatedError. */
+export async function getPost(viewer: Viewer | null, id: number): Promise<FullPostDTO> {
+  signedIn(viewer);
+  const [row] = await selectFullPosts().where(eq(posts.id, id)).limit(1);
+  if (!row) throw new NotFoundError('Post not found.');
+  return toFullDTO(row);
 }
 
 // For the other post modules (threads, tags): the same keyset conditions and cursors as the timelines.

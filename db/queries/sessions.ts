@@ -146,6 +146,16 @@ export async function touchActivity(viewer: Viewer, now = new Date()): Promise<b
   }
 }
 
+/**
+ * Counts a request as activity (a page with a session cookie, or an API call with a token): calls
+ * touchActivity when the user's "last seen", or this session's "last active", is a minute old or
+ * more; no query at all otherwise. The values are the ones the request's session read loaded.
+ */
+export async function recordActivity(viewer: Viewer, lastSeen: Date | null, sessionLastActive: Date | null = null, now = new Date()): Promise<void> {
+  const stale = (at: Date | null) => !at || now.getTime() - at.getTime() >= ACTIVITY_WRITE_INTERVAL_MS;
+  if (stale(lastSeen) || (viewer.sessionId !== undefined && stale(sessionLastActive))) await touchActivity(viewer, now);
+}
+
 /** The viewer's sessions that have not gone idle, most recently active first. @throws UnauthenticatedError */
 export async function listSessions(viewer: Viewer | null, now = new Date()): Promise<SessionDTO[]> {
   const me = signedIn(viewer);

@@ -69,14 +69,19 @@ export async function assertAvailable(input: { username?: string; email?: string
 }
 
 /**
- * Checks a username (any case) and password. Unknown users are compared against a dummy hash so the
+ * Checks a username (any case), or with `orEmail` also an e-mail address, and a password. Unknown users are compared against a dummy hash so the
  * answer takes as long either way. Returns null on any mismatch.
  */
-export async function verifyCredentials(input: { username: string; password: string }): Promise<SessionUser | null> {
+export async function verifyCredentials(
+  input: { username: string; password: string },
+  options: { orEmail?: boolean } = {},
+): Promise<SessionUser | null> {
+  // Usernames cannot contain "@", so a login with one can only be an e-mail (stored lower-cased).
+  const byEmail = options.orEmail && input.username.includes('@');
   const [row] = await getDb()
     .select({ ...sessionColumns, passwordHash: users.passwordHash })
     .from(users)
-    .where(eq(users.username, input.username))
+    .where(byEmail ? eq(users.email, input.username.trim().toLowerCase()) : eq(users.username, input.username))
     .limit(1);
   const ok = await verifyPassword(input.password, row?.passwordHash ?? DUMMY_HASH);
   if (!row || !row.passwordHash || !ok) return null;

@@ -3,19 +3,16 @@
 import { redirect } from 'next/navigation';
 import { NotFoundError } from '@/db/errors';
 import { requestPasswordReset, resetPassword } from '@/db/queries/password-reset';
-import { consumeRateLimit } from '@/db/queries/rate-limits';
 import { setFlash } from '../flash';
 import { pokeNotificationHub } from '../notifications/hub';
-import { rateLimitPerClient } from '../rate-limit-guard';
-import { resetPerAddress, resetPerClient } from '../rate-limits';
+import { limitResetRequest } from '../rate-limit-guard';
 import { siteOrigin } from '../site-origin';
 import { resetPasswordSchema, resetRequestSchema } from '../validation/password-reset';
 import { formAction } from './form-action';
 
 /** Always the same answer, whether or not the address belongs to someone (no account enumeration). */
 export const requestPasswordResetAction = formAction({ schema: resetRequestSchema, fields: ['email'], echo: ['email'] }, async ({ email }) => {
-  await rateLimitPerClient(resetPerClient);
-  await consumeRateLimit(resetPerAddress(email));
+  await limitResetRequest(email);
   // Queues the e-mail and returns: sending never blocks or fails this request.
   await requestPasswordReset({ email, origin: await siteOrigin() });
   await setFlash('Check your email for the instructions to reset your password');
