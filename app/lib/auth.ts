@@ -5,15 +5,14 @@ import { redirect } from 'next/navigation';
 import NextAuth, { CredentialsSignin } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import { RateLimitedError, UnauthenticatedError, UnavailableError } from '@/db/errors';
-import { consumeRateLimit } from '@/db/queries/rate-limits';
 import { touchLastSeen } from '@/db/queries/profiles';
-import { getSessionUser, verifyCredentials } from '@/db/queries/users';
+import { getSessionUser } from '@/db/queries/users';
 import type { Viewer } from '@/db/viewer';
 import { loginSchema } from './validation/account';
-import { clientAddressFrom } from './client-address';
-import { loginPerAccount, loginPerClient } from './rate-limits';
+import { clientAddressFrom, rateLimitClientKey } from './client-address';
 import { REMEMBER_ME_MAX_AGE_S } from './session-cookie';
 import { readSessionToken } from './session-token';
+import { verifyCredentialsThrottled } from './sign-in-throttle';
 
 declare module 'next-auth' {
   interface User {
@@ -25,6 +24,10 @@ declare module 'next-auth' {
 /** Sign-in failures the login form explains differently from a wrong password. */
 export class RateLimitedSignin extends CredentialsSignin {
   code = 'rate_limited';
+  /** The data layer's error: its message has the real wait, `retryAfterS` the seconds. */
+  constructor(readonly limited: RateLimitedError) {
+    super(limited.message);
+  }
 }
 export class BusySignin extends CredentialsSignin {
   code = 'busy';
@@ -42,13 +45,12 @@ export const { handlers, signIn, signOut } = NextAuth({
         const parsed = loginSchema.safeParse({ ...credentials, remember: credentials?.remember === 'true' });
         if (!parsed.success) return null;
         try {
-          await consumeRateLimit(loginPerClient(clientAddressFrom(request.headers)));
-          await consumeRateLimit(loginPerAccount(parsed.data.username));
-          const user = await verifyCredentials(parsed.data);
+          const client = rateLimitClientKey(clientAddressFrom(request.headers));
+          const user = await verifyCredentialsThrottled(parsed.data, client);
           if (!user) return null;
           return { id: String(user.id), name: user.username, sessionVersion: user.sessionVersion, remember: parsed.data.remember };
         } catch (error) {
-          if (error instanceof RateLimitedError) throw new RateLimitedSignin(error.message);
+          if (error instanceof RateLimitedError) throw new RateLimitedSignin(error);
           if (error instanceof UnavailableError) throw new BusySignin(error.message);
           throw error;
         }

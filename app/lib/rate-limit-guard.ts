@@ -1,8 +1,8 @@
 import 'server-only';
 import { consumeRateLimit, type RateLimit } from '@/db/queries/rate-limits';
-import { clientAddress } from './client-address';
+import { clientKey } from './client-address';
 
-/** Counts one attempt of this request's client against a limit; throws RateLimitedError past it. */
-export async function rateLimitPerClient(limitFor: (address: string) => RateLimit): Promise<void> {
-  await consumeRateLimit(limitFor(await clientAddress()));
+/** Counts one attempt of this request's client (an IPv4 address or IPv6 /64) against a limit; throws RateLimitedError past it. */
+export async function rateLimitPerClient(limitFor: (client: string) => RateLimit): Promise<void> {
+  await consumeRateLimit(limitFor(await clientKey()));
 }

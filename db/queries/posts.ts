@@ -7,6 +7,8 @@ import { decodeCursor, encodeCursor, type Cursor } from '../cursor';
 import { followers, posts, users } from '../schema';
 import type { Viewer } from '../viewer';
 import { signedIn } from './guards';
+import { postsPerUser } from './posting-limits';
+import { consumeRateLimit } from './rate-limits';
 
 export const PAGE_SIZE = 25;
 
@@ -148,10 +150,11 @@ export async function listPosts(
 
 /**
  * Signed-in users post as themselves; the body is already validated (1 to 280 code points).
- * @throws UnauthenticatedError without a viewer.
+ * @throws UnauthenticatedError without a viewer; RateLimitedError past the posting limit (postsPerUser).
  */
 export async function createPost(viewer: Viewer | null, input: { body: string }): Promise<PostDTO['id']> {
   const me = signedIn(viewer);
+  await consumeRateLimit(postsPerUser(me.id));
   const [row] = await getDb()
     .insert(posts)
     .values({ body: input.body, userId: me.id, timestamp: new Date() })

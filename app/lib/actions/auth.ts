@@ -3,7 +3,7 @@
 import { redirect } from 'next/navigation';
 import { AuthError } from 'next-auth';
 import { registerUser } from '@/db/queries/users';
-import { signIn, signOut } from '../auth';
+import { BusySignin, RateLimitedSignin, signIn, signOut } from '../auth';
 import { makeSessionCookieEndWithBrowser } from '../browser-session-cookie';
 import { setFlash } from '../flash';
 import { echoValues, fromZodError, type FormState } from '../form-state';
@@ -27,10 +27,7 @@ export async function registerAction(_prev: FormState, formData: FormData): Prom
   redirect('/login');
 }
 
-const LOGIN_MESSAGES: Record<string, string> = {
-  rate_limited: 'Too many sign-in attempts. Please wait a few minutes and try again.',
-  busy: 'The server is busy. Please try again in a moment.',
-};
+const BUSY_MESSAGE = 'The server is busy. Please try again in a moment.';
 
 export async function loginAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const values = echoValues(formData, ['username', 'next']);
@@ -42,8 +39,9 @@ export async function loginAction(_prev: FormState, formData: FormData): Promise
   } catch (error) {
     // signIn reports a refused login as an AuthError; anything else is a real failure for error.tsx.
     if (!(error instanceof AuthError)) throw error;
-    const code = (error as AuthError & { code?: string }).code ?? '';
-    return { status: 'error', message: LOGIN_MESSAGES[code] ?? 'Invalid username or password', values };
+    const message =
+      error instanceof RateLimitedSignin ? error.limited.message : error instanceof BusySignin ? BUSY_MESSAGE : 'Invalid username or password';
+    return { status: 'error', message, values };
   }
   if (!remember) await makeSessionCookieEndWithBrowser();
   redirect(safeNextPath(formData.get('next')));
