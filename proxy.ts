@@ -6,11 +6,13 @@ import {
   sessionCookieOptions,
 } from './app/lib/session-cookie';
 import { readSessionToken, type SessionToken } from './app/lib/session-token';
+import { contentSecurityPolicy, newNonce } from './app/lib/security/content-security-policy';
 
 /**
  * Cheap checks before a page renders; never the real authorization (pages, actions and db/queries do
  * that). It sends anonymous visitors of app pages to the login page with the full path and query in
- * `next`, sends signed-in users away from login/register, and slides the session cookie's expiry.
+ * `next`, sends signed-in users away from login/register, slides the session cookie's expiry, and
+ * gives every response it passes a Content-Security-Policy with a fresh nonce.
  */
 
 // Pages that need a session. Anything else (login, register, reset-password, /api, static files,
@@ -34,21 +36,34 @@ const TOO_LARGE_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-
 <body><h1>That was too large</h1><p>What you sent is larger than the server accepts (1 MB). Please go back, shorten it and try again.</p><p><a href="/">Back</a></p></body></html>`;
 
 export async function proxy(request: NextRequest) {
+  const nonce = newNonce();
+  const csp = contentSecurityPolicy(nonce, {
+    dev: process.env.NODE_ENV === 'development',
+    // server.mjs has set this from the socket and TRUSTED_PROXIES: a client cannot choose it.
+    https: request.headers.get('x-forwarded-proto') === 'https',
+  });
+  const withCsp = (response: NextResponse) => {
+    response.headers.set('Content-Security-Policy', csp);
+    return response;
+  };
   const { pathname, search } = request.nextUrl;
   if (request.method === 'POST' && Number(request.headers.get('content-length')) > MAX_BODY_BYTES) {
-    return new NextResponse(TOO_LARGE_PAGE, { status: 413, headers: { 'content-type': 'text/html; charset=utf-8' } });
+    return withCsp(new NextResponse(TOO_LARGE_PAGE, { status: 413, headers: { 'content-type': 'text/html; charset=utf-8' } }));
   }
   const session = await readSessionToken(request.cookies);
 
   if (!session && PROTECTED.some((re) => re.test(pathname))) {
     const login = new URL('/login', request.url);
     login.searchParams.set('next', pathname + search);
-    return NextResponse.redirect(login);
+    return withCsp(NextResponse.redirect(login));
   }
   if (session && GUEST_ONLY.some((re) => re.test(pathname))) {
-    return NextResponse.redirect(new URL('/', request.url));
+    return withCsp(NextResponse.redirect(new URL('/', request.url)));
   }
-  const response = NextResponse.next();
+  // Next.js finds the nonce in the request's CSP header and puts it on the scripts it renders.
+  const forwarded = new Headers(request.headers);
+  forwarded.set('Content-Security-Policy', csp);
+  const response = withCsp(NextResponse.next({ request: { headers: forwarded } }));
   if (session) await renew(response, session);
   return response;
 }

@@ -4,7 +4,7 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import { startServer } from '../server.mjs';
-import { ensureAuthSecret } from './env.mjs';
+import { defaultAppUrl, ensureAuthSecret } from './env.mjs';
 
 const dev = process.argv.includes('--dev');
 const port = Number(process.env.PORT || 3000);
@@ -16,9 +16,7 @@ function run(command, args) {
 }
 
 ensureAuthSecret();
-// Links in e-mails use APP_URL, else AUTH_URL (app/lib/site-origin.ts); without either, this
-// server's own local address, so a request's Host header (which a client chooses) never decides.
-if (!process.env.APP_URL?.trim() && !process.env.AUTH_URL?.trim()) process.env.APP_URL = `http://localhost:${port}`;
+defaultAppUrl(process.env, port);
 run('npx', ['tsx', '--conditions=react-server', 'scripts/db-migrate.ts']);
 if (!dev && !fs.existsSync('.next/BUILD_ID')) {
   console.log('No production build yet: running `next build` (once; `npm run build` rebuilds).');

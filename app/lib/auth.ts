@@ -1,8 +1,8 @@
 import 'server-only';
 import { cache } from 'react';
-import { cookies } from 'next/headers';
+import { cookies, headers } from 'next/headers';
 import { redirect } from 'next/navigation';
-import NextAuth, { CredentialsSignin } from 'next-auth';
+import NextAuth, { CredentialsSignin, type NextAuthConfig } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import { RateLimitedError, UnauthenticatedError, UnavailableError } from '@/db/errors';
 import { touchLastSeen } from '@/db/queries/profiles';
@@ -10,7 +10,7 @@ import { getSessionUser } from '@/db/queries/users';
 import type { Viewer } from '@/db/viewer';
 import { loginSchema } from './validation/account';
 import { clientAddressFrom, rateLimitClientKey } from './client-address';
-import { REMEMBER_ME_MAX_AGE_S } from './session-cookie';
+import { authCookies, REMEMBER_ME_MAX_AGE_S } from './session-cookie';
 import { readSessionToken } from './session-token';
 import { verifyCredentialsThrottled } from './sign-in-throttle';
 
@@ -33,7 +33,7 @@ export class BusySignin extends CredentialsSignin {
   code = 'busy';
 }
 
-export const { handlers, signIn, signOut } = NextAuth({
+const authConfig: NextAuthConfig = {
   trustHost: true,
   session: { strategy: 'jwt', maxAge: REMEMBER_ME_MAX_AGE_S },
   pages: { signIn: '/login' },
@@ -75,6 +75,13 @@ export const { handlers, signIn, signOut } = NextAuth({
       console.error(error);
     },
   },
+};
+
+// Per request: over HTTPS (x-forwarded-proto as server.mjs decided it from TRUSTED_PROXIES) the
+// session cookie is a __Host- cookie; over plain http it has no prefix, so local use keeps working.
+export const { handlers, signIn, signOut } = NextAuth(async () => {
+  const https = (await headers()).get('x-forwarded-proto') === 'https';
+  return { ...authConfig, useSecureCookies: https, cookies: authCookies(https) };
 });
 
 interface SessionState {
