@@ -14,13 +14,18 @@ export function newUser(prefix = 'u'): TestUser {
   return { username, email: `${username}@example.com`, password: 'correct horse battery' };
 }
 
-export async function register(page: Page, user: TestUser) {
+/** Fills in and sends the registration form; the caller checks what it answered. */
+export async function submitRegistration(page: Page, user: TestUser) {
   await page.goto('/register');
   await page.getByLabel('Username').fill(user.username);
   await page.getByLabel('Email').fill(user.email);
   await page.getByLabel('Password', { exact: true }).fill(user.password);
   await page.getByLabel('Repeat Password').fill(user.password);
   await page.getByRole('button', { name: 'Register' }).click();
+}
+
+export async function register(page: Page, user: TestUser) {
+  await submitRegistration(page, user);
   await expect(page.getByText('Congratulations, you are now a registered user!')).toBeVisible();
 }
 

@@ -1,4 +1,4 @@
-import { expect, login, newUser, test, type TestUser } from './fixtures';
+import { expect, login, newUser, submitRegistration, test, type TestUser } from './fixtures';
 import { cookiesOf, postCredentials, rawRequest, startSecondServer } from './second-server';
 
 /**
@@ -29,12 +29,7 @@ test('a client is refused at the 6th sign-up whatever X-Forwarded-For it sends',
   for (let i = 1; i <= 6; i++) {
     const user = newUser('lim');
     await page.setExtraHTTPHeaders({ 'X-Forwarded-For': `198.51.100.${i}`, 'X-Real-IP': `198.51.100.${i}` });
-    await page.goto('/register');
-    await page.getByLabel('Username').fill(user.username);
-    await page.getByLabel('Email').fill(user.email);
-    await page.getByLabel('Password', { exact: true }).fill(user.password);
-    await page.getByLabel('Repeat Password').fill(user.password);
-    await page.getByRole('button', { name: 'Register' }).click();
+    await submitRegistration(page, user);
     if (i <= 5) {
       await expect(page.getByText('Congratulations, you are now a registered user!')).toBeVisible();
       users.push(user);
