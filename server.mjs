@@ -53,12 +53,15 @@ export async function startServer({
   const close = () =>
     (closing ??= (async () => {
       const force = setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS);
-      force.unref();
+      // Keep-alive connections whose last response (an ended stream, say) finishes after close()
+      // would otherwise hold the server until their idle timeout.
+      const sweep = setInterval(() => server.closeIdleConnections(), 250);
       await new Promise((resolve) => {
         server.close(() => resolve(undefined));
         server.closeIdleConnections();
       });
       clearTimeout(force);
+      clearInterval(sweep);
       await app.close();
     })());
   if (handleSignals) {
