@@ -10,11 +10,13 @@ import { refuseBadRequest } from './app/lib/request-guards/refuse-bad-request';
 import { readSessionToken, type SessionToken } from './app/lib/session-token';
 import { corsHeaders, isPreflight, preflightResponse } from './app/lib/api/cors';
 import { errorBody } from './app/lib/api/error-texts';
+import { contentSecurityPolicy, newNonce } from './app/lib/security/content-security-policy';
 
 /**
  * Cheap checks before a page renders; never the real authorization (pages, actions and db/queries do
  * that). It sends anonymous visitors of app pages to the login page with the full path and query in
- * `next`, sends signed-in users away from login/register, and slides the session cookie's expiry.
+ * `next`, sends signed-in users away from login/register, slides the session cookie's expiry, and
+ * gives every response it passes a Content-Security-Policy with a fresh nonce.
  */
 
 // Pages that need a session. Anything else (login, register, reset-password, static files,
@@ -53,29 +55,43 @@ function apiRequest(request: NextRequest, pathname: string): Response {
 }
 
 export async function proxy(request: NextRequest) {
+  const nonce = newNonce();
+  const csp = contentSecurityPolicy(nonce, {
+    dev: process.env.NODE_ENV === 'development',
+    // server.mjs has set this from the socket and TRUSTED_PROXIES: a client cannot choose it.
+    https: request.headers.get('x-forwarded-proto') === 'https',
+  });
+  const withCsp = <R extends Response>(response: R): R => {
+    response.headers.set('Content-Security-Policy', csp);
+    return response;
+  };
   // Malformed paths, cross-site posts, oversized or undecodable bodies: a clear 4xx, never a bare 500.
   const refused = await refuseBadRequest(request);
-  if (refused) return refused;
+  if (refused) return withCsp(refused);
   const { pathname, search } = request.nextUrl;
   if (pathname.startsWith('/api/auth/')) return NextResponse.next(); // Auth.js sets its own cookies
-  if (pathname.startsWith('/api/') || pathname === '/api') return apiRequest(request, pathname);
+  // The API's JSON and its HTML docs page (/api/docs, no scripts) carry the same policy.
+  if (pathname.startsWith('/api/') || pathname === '/api') return withCsp(apiRequest(request, pathname));
   // next.config.mjs turns off Next's own trailing-slash redirect (for the API's sake); pages keep it.
   if (pathname.length > 1 && pathname.endsWith('/')) {
     const url = request.nextUrl.clone();
     url.pathname = pathname.replace(/\/+$/, '') || '/';
-    return NextResponse.redirect(url, 308);
+    return withCsp(NextResponse.redirect(url, 308));
   }
   const session = await readSessionToken(request.cookies);
 
   if (!session && PROTECTED.some((re) => re.test(pathname))) {
     const login = new URL('/login', request.url);
     login.searchParams.set('next', pathname + search);
-    return NextResponse.redirect(login);
+    return withCsp(NextResponse.redirect(login));
   }
   if (session && GUEST_ONLY.some((re) => re.test(pathname))) {
-    return NextResponse.redirect(new URL('/', request.url));
+    return withCsp(NextResponse.redirect(new URL('/', request.url)));
   }
-  const response = NextResponse.next();
+  // Next.js finds the nonce in the request's CSP header and puts it on the scripts it renders.
+  const forwarded = new Headers(request.headers);
+  forwarded.set('Content-Security-Policy', csp);
+  const response = withCsp(NextResponse.next({ request: { headers: forwarded } }));
   if (session) await renew(response, session);
   return response;
 }

@@ -28,7 +28,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'file',
-          include: ['db/**/*.test.ts', 'app/**/*.test.ts', 'scripts/**/*.test.ts'],
+          include: ['db/**/*.test.ts', 'app/**/*.test.ts', 'scripts/**/*.test.ts', 'server/**/*.test.ts'],
           exclude: SQLD_ONLY,
           env: { MICROBLOG_TEST_DATABASE: 'file' },
         },

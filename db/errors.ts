@@ -9,7 +9,15 @@ export class DomainError extends Error {
 export class NotFoundError extends DomainError {}
 export class ForbiddenError extends DomainError {}
 export class UnauthenticatedError extends DomainError {}
-export class RateLimitedError extends DomainError {}
+/** Too many attempts; `retryAfterS` is how many seconds until the limit's window ends (HTTP Retry-After). */
+export class RateLimitedError extends DomainError {
+  constructor(
+    message: string,
+    readonly retryAfterS = 60,
+  ) {
+    super(message);
+  }
+}
 /** The database or a helper (password worker) is overloaded or briefly unavailable; try again. */
 export class UnavailableError extends DomainError {}
 

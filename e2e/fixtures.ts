@@ -1,4 +1,4 @@
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type BrowserContext, type Page } from '@playwright/test';
 
 export interface TestUser {
   username: string;
@@ -14,13 +14,18 @@ export function newUser(prefix = 'u'): TestUser {
   return { username, email: `${username}@example.com`, password: 'correct horse battery' };
 }
 
-export async function register(page: Page, user: TestUser) {
+/** Fills in and sends the registration form; the caller checks what it answered. */
+export async function submitRegistration(page: Page, user: TestUser) {
   await page.goto('/register');
   await page.getByLabel('Username').fill(user.username);
   await page.getByLabel('Email').fill(user.email);
   await page.getByLabel('Password', { exact: true }).fill(user.password);
   await page.getByLabel('Repeat Password').fill(user.password);
   await page.getByRole('button', { name: 'Register' }).click();
+}
+
+export async function register(page: Page, user: TestUser) {
+  await submitRegistration(page, user);
   await expect(page.getByText('Congratulations, you are now a registered user!')).toBeVisible();
 }
 
@@ -41,5 +46,41 @@ export async function signedInUser(page: Page, prefix?: string): Promise<TestUse
   return user;
 }
 
-export const test = base;
+/**
+ * Every test fails on any Content-Security-Policy violation in any of its pages: the default context's
+ * and those of contexts it opens itself (browser.newContext / newPage). Each page reports the
+ * browser's `securitypolicyviolation` events to the test.
+ */
+async function reportCspViolations(context: BrowserContext, violations: string[]) {
+  await context.exposeBinding('__reportCspViolation', (_source, text: string) => void violations.push(text));
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) => {
+      const report = (window as unknown as { __reportCspViolation: (text: string) => void }).__reportCspViolation;
+      report(`${event.effectiveDirective} blocked ${event.blockedURI || 'inline code'} at ${event.documentURI} ${event.sample}`.trim());
+    });
+  });
+}
+
+export const test = base.extend<{ cspViolations: string[] }>({
+  cspViolations: [
+    // `provide` is Playwright's fixture callback (named so that React's hook lint leaves it alone).
+    async ({ browser, context }, provide) => {
+      const violations: string[] = [];
+      await reportCspViolations(context, violations);
+      const newContext = browser.newContext;
+      browser.newContext = async (...args) => {
+        const opened = await newContext.apply(browser, args);
+        await reportCspViolations(opened, violations);
+        return opened;
+      };
+      try {
+        await provide(violations);
+      } finally {
+        browser.newContext = newContext;
+      }
+      expect(violations, 'Content-Security-Policy violations').toEqual([]);
+    },
+    { auto: true },
+  ],
+});
 export { expect };

@@ -32,10 +32,11 @@ export async function startBenchServer(port: number, prepare: (env: NodeJS.Proce
   if (!fs.existsSync('.next/BUILD_ID')) step(['next', 'build'], env);
   step(['tsx', '--conditions=react-server', 'scripts/db-migrate.ts'], env);
   prepare(env);
-  const child: ChildProcess = spawn('npx', ['next', 'start', '-H', '127.0.0.1', '-p', String(port)], {
-    env,
+  // The same server as `npm start` (server.mjs: client address from the socket, security headers).
+  const child: ChildProcess = spawn('node', ['server.mjs'], {
+    env: { ...env, HOST: '127.0.0.1', PORT: String(port) },
     stdio: ['ignore', 'ignore', 'inherit'],
-    detached: true, // its own process group, so stop() ends npx and next together
+    detached: true, // its own process group, so stop() ends the server and anything it started
   });
   const baseURL = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 300; i++) {

@@ -18,3 +18,12 @@ export function ensureAuthSecret() {
   process.env.AUTH_SECRET = secret;
   console.log('Generated AUTH_SECRET and saved it in .env.local (keep it: it signs the sessions).');
 }
+
+/**
+ * Links in e-mails use APP_URL, else AUTH_URL (app/lib/site-origin.ts). When neither is set, `npm start`
+ * sets APP_URL to its own local address, so a request's Host header (which a client chooses) never
+ * decides where a reset link points; a configured AUTH_URL is never overridden.
+ */
+export function defaultAppUrl(env, port) {
+  if (!env.APP_URL?.trim() && !env.AUTH_URL?.trim()) env.APP_URL = `http://localhost:${port}`;
+}

@@ -1,17 +1,17 @@
 import 'server-only';
 import { cache } from 'react';
-import { cookies } from 'next/headers';
+import { cookies, headers } from 'next/headers';
 import { redirect } from 'next/navigation';
-import NextAuth, { CredentialsSignin } from 'next-auth';
+import NextAuth, { CredentialsSignin, type NextAuthConfig } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import { domainErrorOf, RateLimitedError, StorageError, UnauthenticatedError, UnavailableError } from '@/db/errors';
 import { endSession, getSessionUser, isSessionLive, recordActivity, signInWithPassword } from '@/db/queries/sessions';
 import type { Viewer } from '@/db/viewer';
 import { loginSchema } from './validation/account';
-import { clientAddressFrom } from './client-address';
-import { limitSignInAttempt } from './rate-limit-guard';
-import { REMEMBER_ME_MAX_AGE_S } from './session-cookie';
+import { clientAddressFrom, rateLimitClientKey } from './client-address';
+import { authCookies, REMEMBER_ME_MAX_AGE_S } from './session-cookie';
 import { readSessionToken } from './session-token';
+import { throttleSignIn } from './sign-in-throttle';
 
 declare module 'next-auth' {
   interface User {
@@ -24,6 +24,10 @@ declare module 'next-auth' {
 /** Sign-in failures the login form explains differently from a wrong password. */
 export class RateLimitedSignin extends CredentialsSignin {
   code = 'rate_limited';
+  /** The data layer's error: its message has the real wait, `retryAfterS` the seconds. */
+  constructor(readonly limited: RateLimitedError) {
+    super(limited.message);
+  }
 }
 export class BusySignin extends CredentialsSignin {
   code = 'busy';
@@ -33,7 +37,7 @@ export class UnavailableSignin extends CredentialsSignin {
   code = 'unavailable';
 }
 
-export const { handlers, signIn, signOut } = NextAuth({
+const authConfig: NextAuthConfig = {
   trustHost: true,
   session: { strategy: 'jwt', maxAge: REMEMBER_ME_MAX_AGE_S },
   // Auth.js's own error page answers 500 for any error: its errors (a GET of the credentials callback,
@@ -47,10 +51,11 @@ export const { handlers, signIn, signOut } = NextAuth({
         const parsed = loginSchema.safeParse({ ...credentials, remember: credentials?.remember === 'true' });
         if (!parsed.success) return null;
         try {
-          await limitSignInAttempt(clientAddressFrom(request.headers), parsed.data.username);
           const { remember } = parsed.data;
-          const client = { userAgent: request.headers.get('user-agent'), clientAddress: clientAddressFrom(request.headers), remember };
-          const user = await signInWithPassword(parsed.data, client);
+          const address = clientAddressFrom(request.headers);
+          const client = { userAgent: request.headers.get('user-agent'), clientAddress: address, remember };
+          // Failures only count against the limits; a right password opens a session row.
+          const user = await throttleSignIn(parsed.data.username, rateLimitClientKey(address), () => signInWithPassword(parsed.data, client));
           if (!user) return null;
           return { id: String(user.id), name: user.username, sessionId: user.sessionId, remember };
         } catch (error) {
@@ -58,7 +63,7 @@ export const { handlers, signIn, signOut } = NextAuth({
           // storage faults become BusySignin / UnavailableSignin; anything else reaches signIn as a CallbackRouteError,
           // which the login form also reports as a server problem.
           const domain = domainErrorOf(error);
-          if (domain instanceof RateLimitedError) throw new RateLimitedSignin(domain.message);
+          if (domain instanceof RateLimitedError) throw new RateLimitedSignin(domain);
           if (domain instanceof UnavailableError) {
             console.warn(`Sign-in refused, database unavailable: ${(domain.cause as Error | undefined)?.message ?? domain.message}`);
             throw domain instanceof StorageError ? new UnavailableSignin(domain.message) : new BusySignin(domain.message);
@@ -100,6 +105,13 @@ export const { handlers, signIn, signOut } = NextAuth({
       console.error(error);
     },
   },
+};
+
+// Per request: over HTTPS (x-forwarded-proto as server.mjs decided it from TRUSTED_PROXIES) the
+// session cookie is a __Host- cookie; over plain http it has no prefix, so local use keeps working.
+export const { handlers, signIn, signOut } = NextAuth(async () => {
+  const https = (await headers()).get('x-forwarded-proto') === 'https';
+  return { ...authConfig, useSecureCookies: https, cookies: authCookies(https) };
 });
 
 interface SessionState {

@@ -1,23 +1,17 @@
 import 'server-only';
 import { consumeRateLimit, type RateLimit } from '@/db/queries/rate-limits';
-import { clientAddress } from './client-address';
-import { loginPerAccount, loginPerClient, resetPerAddress, resetPerClient } from './rate-limits';
+import { clientKey } from './client-address';
+import { resetPerAddress, resetPerClient } from './rate-limits';
 
 /**
  * Where the app counts attempts against its limits: each kind of attempt in one function, called by
- * the web forms, Auth.js and the REST API alike, so a change of policy (e.g. counting only failures)
- * happens here once.
+ * the web forms and the REST API alike, so a change of policy happens here once. Sign-ins, which
+ * count failures only, go through app/lib/sign-in-throttle.ts.
  */
 
-/** Counts one attempt of this request's client against a limit; throws RateLimitedError past it. */
-export async function rateLimitPerClient(limitFor: (address: string) => RateLimit): Promise<void> {
-  await consumeRateLimit(limitFor(await clientAddress()));
-}
-
-/** A sign-in (web form or POST /api/tokens): per client address and per account (username or e-mail). */
-export async function limitSignInAttempt(address: string, login: string): Promise<void> {
-  await consumeRateLimit(loginPerClient(address));
-  await consumeRateLimit(loginPerAccount(login));
+/** Counts one attempt of this request's client (an IPv4 address or IPv6 /64) against a limit; throws RateLimitedError past it. */
+export async function rateLimitPerClient(limitFor: (client: string) => RateLimit): Promise<void> {
+  await consumeRateLimit(limitFor(await clientKey()));
 }
 
 /** A password reset request (web form or POST /api/tokens/reset): per client and per e-mail address. */

@@ -9,6 +9,8 @@ import type { Viewer } from '../viewer';
 import { signedIn } from './guards';
 import { announceUnreadCount, announceUnreadCountIfChanged, announcedUnreadCount } from './notifications';
 import { PAGE_SIZE } from './posts';
+import { messagesPerUser } from './posting-limits';
+import { consumeRateLimit } from './rate-limits';
 
 export interface MessageDTO {
   id: number;
@@ -32,11 +34,13 @@ export interface MessagePage {
  * The viewer sends `body` (validated by the caller: 1 to 280 code points) to `recipient`. The message
  * and the recipient's new unread count are written in one transaction, so the live badge never shows a
  * count that the inbox does not have.
- * @throws NotFoundError for an unknown recipient; ValidationError for oneself; UnauthenticatedError.
+ * @throws NotFoundError for an unknown recipient; ValidationError for oneself; UnauthenticatedError;
+ *   RateLimitedError past the limit on messages (messagesPerUser).
  */
 export async function sendMessage(viewer: Viewer | null, input: { recipient: string; body: string }): Promise<{ username: string }> {
   const me = signedIn(viewer);
   const recipient = await messageRecipient(me, input.recipient);
+  await consumeRateLimit(messagesPerUser(me.id));
   await getDb().batch([
     // No timestamp from this process's clock: the column default is evaluated inside the write, so
     // stamps follow commit order even across instances, and a message committed after the

@@ -7,6 +7,8 @@ import { activities, postMentions, postTags, posts, users } from '../schema';
 import type { Viewer } from '../viewer';
 import { announceUnreadActivity } from './activity-counts';
 import { signedIn } from './guards';
+import { postsPerUser } from './posting-limits';
+import { consumeRateLimit } from './rate-limits';
 
 /**
  * The id of the post the current transaction inserted last. `post.id` is AUTOINCREMENT, so SQLite
@@ -52,10 +54,12 @@ function entityWrites(postId: ReturnType<typeof sql>, timestamp: Date, authorId:
  * post `inReplyToId`. The post, its @mentions and #hashtags, the notifications of the replied-to
  * author and of the mentioned users, and their new unread counts are one transaction.
  * Returns the new post's id.
- * @throws NotFoundError when the post replied to does not exist (any more); UnauthenticatedError.
+ * @throws NotFoundError when the post replied to does not exist (any more); UnauthenticatedError;
+ *   RateLimitedError past the posting limit (postsPerUser: replies count as posts).
  */
 export async function createPost(viewer: Viewer | null, input: { body: string; inReplyToId?: number | null }): Promise<number> {
   const me = signedIn(viewer);
+  await consumeRateLimit(postsPerUser(me.id));
   const db = getDb();
   let parentAuthor: number | null = null;
   if (input.inReplyToId != null) {

@@ -1,7 +1,7 @@
 import { UnauthenticatedError } from '@/db/errors';
 import { issueTokenPair, refreshTokenPair, revokeTokenPair } from '@/db/queries/api-tokens';
-import { clientAddressFrom } from '@/app/lib/client-address';
-import { limitSignInAttempt } from '@/app/lib/rate-limit-guard';
+import { clientAddressFrom, rateLimitClientKey } from '@/app/lib/client-address';
+import { throttleSignIn } from '@/app/lib/sign-in-throttle';
 import { endpoints } from '@/app/lib/api/endpoints';
 import { ApiError } from '@/app/lib/api/errors';
 import { apiHandler, apiRoute, bearerToken } from '@/app/lib/api/handler';
@@ -10,13 +10,17 @@ import { accessTokenTtlMs, basicCredentials, refreshTokenCookie, tokenResponse }
 export const { GET, POST, PUT, DELETE, PATCH, OPTIONS } = apiRoute({
   POST: apiHandler(endpoints.getTokens, async ({ request }) => {
     const credentials = basicCredentials(request);
-    await limitSignInAttempt(clientAddressFrom(request.headers), credentials.login);
-    try {
-      return tokenResponse(request, await issueTokenPair(credentials, { accessTtlMs: accessTokenTtlMs() }));
-    } catch (error) {
-      if (error instanceof UnauthenticatedError) throw new ApiError(401, undefined, { 'WWW-Authenticate': 'Form' });
-      throw error;
-    }
+    // The web's sign-in limits (failures only), per client and account: a wrong password is null here.
+    const pair = await throttleSignIn(credentials.login, rateLimitClientKey(clientAddressFrom(request.headers)), async () => {
+      try {
+        return await issueTokenPair(credentials, { accessTtlMs: accessTokenTtlMs() });
+      } catch (error) {
+        if (error instanceof UnauthenticatedError) return null;
+        throw error;
+      }
+    });
+    if (!pair) throw new ApiError(401, undefined, { 'WWW-Authenticate': 'Form' });
+    return tokenResponse(request, pair);
   }),
   PUT: apiHandler(endpoints.refreshTokens, async ({ request, body }) => {
     const refreshToken = body.refresh_token ?? refreshTokenCookie(request);

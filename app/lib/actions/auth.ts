@@ -4,7 +4,7 @@ import { redirect } from 'next/navigation';
 import { AuthError } from 'next-auth';
 import { registerUser } from '@/db/queries/users';
 import { BUSY_MESSAGE } from '@/db/errors';
-import { signIn, signOut } from '../auth';
+import { RateLimitedSignin, signIn, signOut } from '../auth';
 import { makeSessionCookieEndWithBrowser } from '../browser-session-cookie';
 import { setFlash } from '../flash';
 import { pokeNotificationHub } from '../notifications/hub';
@@ -47,6 +47,8 @@ export const loginAction = formAction(
       // signIn reports every failure inside authorize as an AuthError: a refusal (CredentialsSignin and
       // its subclasses, with a code) or anything else wrapped in a CallbackRouteError.
       if (!(error instanceof AuthError)) throw error;
+      // A refused client is told its real wait ("Please try again in 4 minutes.").
+      if (error instanceof RateLimitedSignin) return { status: 'error', message: error.limited.message, values };
       const code = error.type === 'CredentialsSignin' ? ((error as AuthError & { code?: string }).code ?? 'credentials') : '';
       return { status: 'error', message: LOGIN_MESSAGES[code] ?? SIGN_IN_UNAVAILABLE, values };
     }
