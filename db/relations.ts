@@ -1,8 +1,8 @@
 // Every relations() declaration lives here (drizzle-orm 0.45: the v1 relations API).
 import { relations } from 'drizzle-orm';
-import { followers, messages, notifications, passwordResets, posts, users } from './schema';
+import { avatars, followers, messages, notifications, passwordResets, posts, users } from './schema';
 
-export const usersRelations = relations(users, ({ many }) => ({
+export const usersRelations = relations(users, ({ one, many }) => ({
   posts: many(posts),
   // Rows where this user is the follower / the one followed.
   following: many(followers, { relationName: 'follower' }),
@@ -11,6 +11,7 @@ export const usersRelations = relations(users, ({ many }) => ({
   messagesSent: many(messages, { relationName: 'sender' }),
   messagesReceived: many(messages, { relationName: 'recipient' }),
   notifications: many(notifications),
+  avatar: one(avatars),
 }));
 
 export const postsRelations = relations(posts, ({ one }) => ({
@@ -33,4 +34,8 @@ export const messagesRelations = relations(messages, ({ one }) => ({
 
 export const notificationsRelations = relations(notifications, ({ one }) => ({
   user: one(users, { fields: [notifications.userId], references: [users.id] }),
+}));
+
+export const avatarsRelations = relations(avatars, ({ one }) => ({
+  user: one(users, { fields: [avatars.userId], references: [users.id] }),
 }));
