@@ -27,16 +27,23 @@ async function renew(response: NextResponse, session: SessionToken) {
   response.cookies.set(session.name, value, sessionCookieOptions(session.name, Boolean(session.token.remember)));
 }
 
-// Server actions refuse bodies over 1 MB with a bare 500; answer such requests here with a page that
-// says what happened. (The forms themselves keep input below this: counters and input limits.)
+// Server actions refuse bodies over their limit with a bare 500; answer such requests here with a page
+// that says what happened. (The forms themselves keep input below this: counters and input limits.)
+// Every body may have 1 MB, except Edit Profile's, which carries a picture of up to 5 MB: its limit
+// leaves room for a larger picture, so that one gets the form's own message with the other fields
+// kept, not this page. next.config.mjs sets the framework's limit (serverActions.bodySizeLimit) to the
+// larger one, which proxyClientMaxBodySize (10 MB by default) must not undercut.
 const MAX_BODY_BYTES = 1_000_000;
-const TOO_LARGE_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Too large - Microblog</title></head>
-<body><h1>That was too large</h1><p>What you sent is larger than the server accepts (1 MB). Please go back, shorten it and try again.</p><p><a href="/">Back</a></p></body></html>`;
+const UPLOAD_BODY_BYTES = 8 * 1024 * 1024;
+const UPLOAD_PATHS = new Set(['/edit-profile']);
+const tooLargePage = (limit: string) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Too large - Microblog</title></head>
+<body><h1>That was too large</h1><p>What you sent is larger than the server accepts (${limit}). Please go back, shorten it and try again.</p><p><a href="/">Back</a></p></body></html>`;
 
 export async function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
-  if (request.method === 'POST' && Number(request.headers.get('content-length')) > MAX_BODY_BYTES) {
-    return new NextResponse(TOO_LARGE_PAGE, { status: 413, headers: { 'content-type': 'text/html; charset=utf-8' } });
+  const upload = UPLOAD_PATHS.has(pathname);
+  if (request.method === 'POST' && Number(request.headers.get('content-length')) > (upload ? UPLOAD_BODY_BYTES : MAX_BODY_BYTES)) {
+    return new NextResponse(tooLargePage(upload ? '8 MB' : '1 MB'), { status: 413, headers: { 'content-type': 'text/html; charset=utf-8' } });
   }
   const session = await readSessionToken(request.cookies);
 
@@ -54,7 +61,8 @@ export async function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Skip Next's assets, the auth endpoints and top-level files (favicon.ico, robots.txt...). Only at
-  // the top level: usernames may contain dots, and /user/john.doe is a page, not a file.
-  matcher: ['/((?!_next/|api/auth/|[^/]+\\.[A-Za-z0-9]+$).*)'],
+  // Skip Next's assets, the auth endpoints, avatars (public images, 25 on a page of posts: no session
+  // work for them) and top-level files (favicon.ico, robots.txt...). Only at the top level: usernames
+  // may contain dots, and /user/john.doe is a page, not a file.
+  matcher: ['/((?!_next/|api/auth/|avatar/|[^/]+\\.[A-Za-z0-9]+$).*)'],
 };

@@ -1,6 +1,6 @@
 import 'server-only';
 import { and, asc, desc, eq, inArray, or, sql, type Placeholder, type SQL } from 'drizzle-orm';
-import { avatarHash } from '../avatar';
+import { avatarOf, avatarVersionColumn } from '../avatar';
 import { getDb, type Database } from '../client';
 import { preparedQuery } from '../prepared';
 import { decodeCursor, encodeCursor, type Cursor } from '../cursor';
@@ -15,7 +15,8 @@ export interface PostDTO {
   body: string;
   /** ISO 8601, UTC. */
   timestamp: string;
-  author: { username: string; avatarHash: string };
+  /** `avatar`: the avatar URL without a size (db/avatar.ts: avatarUrl adds one). */
+  author: { username: string; avatar: string };
 }
 
 export interface PostPage {
@@ -62,7 +63,15 @@ function selectPostsQuery(db: Database, where: SQL | undefined, direction: 'olde
   const order = direction === 'older' ? [desc(posts.timestamp), desc(posts.id)] : [asc(posts.timestamp), asc(posts.id)];
   const pageIds = db.select({ id: posts.id }).from(posts).where(where).orderBy(...order).limit(limit);
   return db
-    .select({ id: posts.id, body: posts.body, timestamp: posts.timestamp, username: users.username, email: users.email })
+    .select({
+      id: posts.id,
+      body: posts.body,
+      timestamp: posts.timestamp,
+      authorId: users.id,
+      username: users.username,
+      email: users.email,
+      avatarVersion: avatarVersionColumn,
+    })
     .from(posts)
     .innerJoin(users, eq(users.id, posts.userId))
     .where(inArray(posts.id, pageIds))
@@ -107,7 +116,7 @@ function toDTO(row: Row): PostDTO {
     id: row.id,
     body: row.body,
     timestamp: row.timestamp.toISOString(),
-    author: { username: row.username, avatarHash: avatarHash(row.email) },
+    author: { username: row.username, avatar: avatarOf({ id: row.authorId, email: row.email, avatarVersion: row.avatarVersion }) },
   };
 }
 

@@ -10,7 +10,7 @@ export function PostItem({ post }: { post: PostDTO }) {
   return (
     <article className="post">
       <Link href={profile} prefetch={false} tabIndex={-1} aria-hidden="true">
-        <Avatar hash={post.author.avatarHash} size={70} />
+        <Avatar avatar={post.author.avatar} size={70} />
       </Link>
       <div className="post-main">
         <p className="post-meta">

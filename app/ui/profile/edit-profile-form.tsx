@@ -8,11 +8,26 @@ import { describedBy, FieldError } from '../shared/field-error';
 import { FormMessage } from '../shared/form-message';
 import { SubmitButton } from '../shared/submit-button';
 import { TextField } from '../shared/text-field';
+import { AvatarField } from './avatar-field';
 
-export function EditProfileForm({ username, aboutMe, email }: { username: string; aboutMe: string; email: string }) {
+export function EditProfileForm({
+  username,
+  aboutMe,
+  email,
+  avatarSrc,
+  hasPicture,
+}: {
+  username: string;
+  aboutMe: string;
+  email: string;
+  /** The current avatar's URL at 64 px. */
+  avatarSrc: string;
+  hasPicture: boolean;
+}) {
   const initial: FormState = { status: 'idle', values: { username, aboutMe } };
   const [state, formAction] = useActionState(updateProfileAction, initial);
   const [about, setAbout] = useState(aboutMe);
+  const [fileProblem, setFileProblem] = useState(false);
   const errors = state.fieldErrors ?? {};
   const length = codePointLength(about.trim());
   return (
@@ -24,11 +39,12 @@ export function EditProfileForm({ username, aboutMe, email }: { username: string
       <label htmlFor="aboutMe">About me</label>
       <textarea id="aboutMe" name="aboutMe" rows={3} value={about} onChange={(e) => setAbout(e.target.value)} {...describedBy('aboutMe-error', errors.aboutMe)} />
       <FieldError id="aboutMe-error" errors={errors.aboutMe} />
+      <AvatarField src={avatarSrc} hasPicture={hasPicture} errors={errors.avatar} onProblem={setFileProblem} />
       <div className="form-row">
         <span className={length > ABOUT_ME_MAX ? 'counter counter-over' : 'counter'} aria-live="polite">
           {length > ABOUT_ME_MAX ? `${length - ABOUT_ME_MAX} characters too many` : `${ABOUT_ME_MAX - length} characters left`}
         </span>
-        <SubmitButton disabled={length > ABOUT_ME_MAX}>Submit</SubmitButton>
+        <SubmitButton disabled={length > ABOUT_ME_MAX || fileProblem}>Submit</SubmitButton>
       </div>
     </form>
   );
