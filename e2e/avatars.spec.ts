@@ -28,6 +28,7 @@ async function post(page: Page, body: string) {
 }
 
 test('an uploaded picture shows on the profile, the posts and the popover; Remove picture brings the identicon back', async ({ page, browser }) => {
+  test.slow(); // two users, nine pages, two uploads
   const author = await signedInUser(page, 'pic');
   const body = `my new picture ${Date.now()}`;
   await post(page, body);
@@ -79,6 +80,7 @@ test('an uploaded picture shows on the profile, the posts and the popover; Remov
 });
 
 test('bad uploads get clear messages and keep what was typed', async ({ page }) => {
+  test.slow();
   const user = await signedInUser(page, 'badpic');
   await page.goto('/edit-profile');
   await page.getByLabel('About me').fill('typed before the upload');
@@ -115,6 +117,7 @@ test('bad uploads get clear messages and keep what was typed', async ({ page }) 
 });
 
 test('no request leaves the app’s origin on any page', async ({ page, baseURL }) => {
+  test.slow(); // thirteen pages
   const origin = new URL(baseURL!).origin;
   const elsewhere: string[] = [];
   const seen = (request: Request) => {
@@ -132,7 +135,11 @@ test('no request leaves the app’s origin on any page', async ({ page, baseURL 
   const pages = ['/', '/explore', `/user/${user.username}`, `/user/${user.username}/followers`, `/user/${user.username}/following`, '/edit-profile', '/settings', '/messages', `/send-message/${user.username}x`, '/no-such-page'];
   for (const path of pages) {
     await page.goto(path);
-    await page.waitForLoadState('networkidle');
+    // Not 'networkidle': the live badge's event stream stays open. Instead: every image the page has
+    // loaded or will load points here (lazy ones below the fold have made no request yet).
+    await page.waitForLoadState('load');
+    const sources = await page.locator('img').evaluateAll((imgs) => imgs.map((img) => (img as HTMLImageElement).src));
+    for (const src of sources) if (new URL(src).origin !== origin) elsewhere.push(`${path}: <img src=${src}>`);
   }
   // The popover loads its avatar too.
   await page.goto('/explore');

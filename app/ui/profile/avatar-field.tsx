@@ -23,7 +23,10 @@ export function AvatarField({
   onProblem: (problem: boolean) => void;
 }) {
   const [problem, setProblem] = useState<string | null>(null);
-  const shown = problem ? [problem] : errors;
+  // The server's message about the previous file goes once another file (or none) is chosen; the next
+  // answer brings a new array.
+  const [dismissed, setDismissed] = useState<string[] | undefined>(undefined);
+  const shown = problem ? [problem] : errors !== dismissed ? errors : undefined;
   return (
     <>
       <label htmlFor="avatar">Picture</label>
@@ -40,6 +43,7 @@ export function AvatarField({
               const file = e.target.files?.[0];
               const next = file ? avatarSizeProblem(file.size) : null;
               setProblem(next);
+              setDismissed(errors);
               onProblem(next !== null);
             }}
             {...describedBy('avatar-error', shown)}
