@@ -9,7 +9,7 @@
 //  5. The server's peak memory (VmHWM).
 import { spawnSync } from 'node:child_process';
 import { load, queriesFor, type Target } from './bench-load';
-import { actionId, serverMemoryMB, startBenchServer, summarize } from './bench-server';
+import { actionId, benchPort, serverMemoryMB, startBenchServer, summarize } from './bench-server';
 import { benchNotifications } from './bench-notifications';
 import { benchPopover } from './bench-popover';
 
@@ -131,7 +131,7 @@ async function pages(baseURL: string, pgid: number) {
   console.log(`server peak memory so far: ${serverMemoryMB(pgid, 'VmHWM').toFixed(0)} MB`);
 }
 
-const server = await startBenchServer(3290, (env) => {
+const server = await startBenchServer(await benchPort(3290), (env) => {
   const args = ['tsx', '--conditions=react-server', 'scripts/db-seed.ts', '--users', '1000', '--posts', '100000', '--follows', '50', '--password', PASSWORD];
   const seeded = spawnSync('npx', args, { stdio: 'inherit', env });
   if (seeded.status !== 0) throw new Error('seeding failed');
