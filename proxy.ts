@@ -97,7 +97,8 @@ export async function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Skip Next's assets and top-level files (favicon.ico, robots.txt...). Only at the top level:
-  // usernames may contain dots, and /user/john.doe is a page, not a file.
-  matcher: ['/((?!_next/|[^/]+\\.[A-Za-z0-9]+$).*)'],
+  // Skip Next's assets, avatars (public images, 25 on a page of posts: no session work for them) and
+  // top-level files (favicon.ico, robots.txt...). Only at the top level: usernames may contain dots,
+  // and /user/john.doe is a page, not a file.
+  matcher: ['/((?!_next/|avatar/|[^/]+\\.[A-Za-z0-9]+$).*)'],
 };

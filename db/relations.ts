@@ -1,8 +1,8 @@
 // Every relations() declaration lives here (drizzle-orm 0.45: the v1 relations API).
 import { relations } from 'drizzle-orm';
-import { activities, apiTokens, followers, messages, notifications, passwordResets, postLikes, postMentions, postTags, posts, sessions, users } from './schema';
+import { activities, apiTokens, avatars, followers, messages, notifications, passwordResets, postLikes, postMentions, postTags, posts, sessions, users } from './schema';
 
-export const usersRelations = relations(users, ({ many }) => ({
+export const usersRelations = relations(users, ({ one, many }) => ({
   posts: many(posts),
   // Rows where this user is the follower / the one followed.
   following: many(followers, { relationName: 'follower' }),
@@ -17,6 +17,7 @@ export const usersRelations = relations(users, ({ many }) => ({
   activities: many(activities, { relationName: 'recipient' }),
   activitiesDone: many(activities, { relationName: 'actor' }),
   apiTokens: many(apiTokens),
+  avatar: one(avatars),
 }));
 
 export const postsRelations = relations(posts, ({ one, many }) => ({
@@ -73,4 +74,8 @@ export const sessionsRelations = relations(sessions, ({ one }) => ({
 
 export const apiTokensRelations = relations(apiTokens, ({ one }) => ({
   user: one(users, { fields: [apiTokens.userId], references: [users.id] }),
+}));
+
+export const avatarsRelations = relations(avatars, ({ one }) => ({
+  user: one(users, { fields: [avatars.userId], references: [users.id] }),
 }));

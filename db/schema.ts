@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, customType, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { blob, check, customType, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 /**
  * Usernames are ASCII and unique regardless of case: the column itself compares with NOCASE, so the
@@ -290,3 +290,26 @@ export const apiTokens = sqliteTable(
     index('ix_api_token_refresh_expires_at').on(t.refreshExpiresAt),
   ],
 );
+
+/**
+ * Pictures users uploaded (Edit Profile), one per user, so every app instance can serve them from the
+ * database. `image` is the normalised picture (a square WebP, AVATAR_STORED_SIZE px, see
+ * db/avatar-image.ts); other sizes are resized from it on request and cached per instance. `version`
+ * is a hash of `image`: avatar URLs carry it (`?v=`), so a new picture gets a new URL and browsers may
+ * cache each URL for good. Users without a row get a generated identicon.
+ */
+export const avatars = sqliteTable('avatar', {
+  userId: integer('user_id')
+    .primaryKey()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  // Before the blob, so reading only the version stays within the row's first page.
+  version: text('version').notNull(),
+  contentType: text('content_type').notNull(),
+  image: blob('image', { mode: 'buffer' }).notNull(),
+  // INTEGER milliseconds since the epoch, UTC.
+  updatedAt: integer('updated_at', { mode: 'timestamp_ms' })
+    .notNull()
+    .default(sql`(cast(unixepoch('subsec') * 1000 as integer))`),
+});
+
+export type AvatarRow = typeof avatars.$inferSelect;

@@ -1,4 +1,5 @@
 import type { BatchItem } from 'drizzle-orm/batch';
+import { inArray } from 'drizzle-orm';
 import { getDb } from './client';
 import { hashPassword } from './password';
 import { followers, posts, users } from './schema';
@@ -28,6 +29,29 @@ async function insertInChunks<T>(rows: T[], size: number, insert: (chunk: T[]) =
   for (let i = 0; i < rows.length; i += size) await insert(rows.slice(i, i + size));
 }
 
+export interface SeedResult {
+  /** Demo users that were there already (by name): skipped, with the posts and follows they would get. */
+  existing: number;
+  /** The first few of those names, for the message. */
+  existingNames: string[];
+  /** Demo users not added because another account has their e-mail address. */
+  emailTaken: string[];
+  /** What was added. */
+  users: number;
+  posts: number;
+  follows: number;
+}
+
+/** The ids of the users with these names (case-insensitive, as usernames are unique), by name. */
+async function idsByName(names: string[]): Promise<Map<string, number>> {
+  const found = new Map<string, number>();
+  await insertInChunks(names, 500, async (chunk) => {
+    const rows = await getDb().select({ id: users.id, username: users.username }).from(users).where(inArray(users.username, chunk));
+    for (const row of rows) found.set(row.username.toLowerCase(), row.id);
+  });
+  return found;
+}
+
 /**
  * Multi-row INSERTs of `size` rows, `perBatch` of them per db.batch(): one transaction (one commit,
  * and over a libSQL server one request) per `size * perBatch` rows, which is what makes a million
@@ -43,23 +67,29 @@ async function insertInBatches<T>(rows: T[], size: number, perBatch: number, ins
 }
 
 /**
- * Fills an empty database with demo data: the reference's john, susan, mary and david first, then
- * user5, user6...; posts spread over the last 30 days. Everyone shares one password hash (hashing is
- * deliberately slow). Deterministic: the same options give the same rows.
+ * Demo data: the reference's john, susan, mary and david first, then user5, user6...; posts spread
+ * over the last 30 days. Everyone shares one password hash (hashing is deliberately slow).
+ * Deterministic: the same options plan the same rows. Safe to run again: demo users that exist are
+ * skipped with their planned posts and follows, so a second run adds nothing, and a run with more
+ * `--users` adds only the new users and their rows.
  */
-export async function seed(options: SeedOptions): Promise<{ users: number; posts: number; follows: number }> {
+export async function seed(options: SeedOptions): Promise<SeedResult> {
   const db = getDb();
   const rand = random(42);
-  const passwordHash = await hashPassword(options.password);
   const names = Array.from({ length: options.users }, (_, i) => DEMO_NAMES[i] ?? `user${i + 1}`);
-  const userIds: number[] = [];
-  await insertInChunks(names, 500, async (chunk) => {
-    const rows = await db
-      .insert(users)
-      .values(chunk.map((username) => ({ username, email: `${username}@example.com`, passwordHash })))
-      .returning({ id: users.id });
-    userIds.push(...rows.map((r) => r.id));
-  });
+  const before = await idsByName(names);
+  const missing = names.filter((name) => !before.has(name));
+  if (missing.length) {
+    const passwordHash = await hashPassword(options.password);
+    // An e-mail address taken by another account skips that user instead of failing the run.
+    await insertInChunks(missing, 500, (chunk) =>
+      db.insert(users).values(chunk.map((username) => ({ username, email: `${username}@example.com`, passwordHash }))).onConflictDoNothing(),
+    );
+  }
+  const ids = await idsByName(names);
+  const added = new Set(missing.filter((name) => ids.has(name)).map((name) => ids.get(name)!));
+  // Every planned user, in order, so the random plan is the same whatever exists already.
+  const userIds = names.map((name) => ids.get(name) ?? -1);
 
   const now = Date.now();
   const span = 30 * 24 * 3600 * 1000;
@@ -70,7 +100,7 @@ export async function seed(options: SeedOptions): Promise<{ users: number; posts
       userId: userIds[Math.floor(rand() * userIds.length)],
       timestamp: new Date(now - Math.floor(rand() * span)),
     };
-  });
+  }).filter((row) => added.has(row.userId));
   await insertInBatches(postRows, 2000, 25, (chunk) => db.insert(posts).values(chunk));
 
   const follows: { followerId: number; followedId: number }[] = [];
@@ -81,8 +111,17 @@ export async function seed(options: SeedOptions): Promise<{ users: number; posts
       const followedId = userIds[Math.floor(rand() * userIds.length)];
       if (followedId !== followerId) chosen.add(followedId);
     }
-    for (const followedId of chosen) follows.push({ followerId, followedId });
+    if (!added.has(followerId)) continue;
+    for (const followedId of chosen) if (followedId !== -1) follows.push({ followerId, followedId });
   }
   await insertInBatches(follows, 5000, 10, (chunk) => db.insert(followers).values(chunk).onConflictDoNothing());
-  return { users: userIds.length, posts: postRows.length, follows: follows.length };
+  const existing = names.filter((name) => before.has(name));
+  return {
+    existing: existing.length,
+    existingNames: existing.slice(0, 5),
+    emailTaken: missing.filter((name) => !ids.has(name)),
+    users: added.size,
+    posts: postRows.length,
+    follows: follows.length,
+  };
 }

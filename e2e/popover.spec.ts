@@ -211,7 +211,7 @@ test('the popup endpoint: JSON without private fields, 404 and 401 as JSON, neve
   expect(ok.headers()['cache-control']).toContain('no-store');
   const data = await ok.json();
   expect(data).toMatchObject({ username: user.username, followerCount: 0, followingCount: 0, isSelf: true, isFollowing: false });
-  expect(data.avatarUrl).toMatch(/^https:\/\/www\.gravatar\.com\/avatar\/[0-9a-f]{32}\?d=identicon&s=64$/);
+  expect(data.avatarUrl).toMatch(/^\/avatar\/\d+\?v=0&s=64$/);
   expect(JSON.stringify(data)).not.toContain(user.email);
 
   const missing = await page.request.get('/user/nobody-at-all/popup');

@@ -11,7 +11,7 @@
 import { spawnSync } from 'node:child_process';
 import { pathToFileURL } from 'node:url';
 import { encode } from 'next-auth/jwt';
-import { actionId, serverMemoryMB, startBenchServer, summarize } from './bench-server';
+import { actionId, benchPort, serverMemoryMB, startBenchServer, summarize } from './bench-server';
 
 const IDLE_STREAMS = 200;
 const MESSAGES = 100;
@@ -206,7 +206,7 @@ export async function benchNotifications(baseURL: string, server: { pid: number;
 
 // Run alone: a server of its own on a small seeded database.
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const port = Number(process.env.BENCH_PORT || 3292);
+  const port = await benchPort(3292);
   const server = await startBenchServer(port, (env) => {
     const args = ['tsx', '--conditions=react-server', 'scripts/db-seed.ts', '--users', String(IDLE_STREAMS + 10), '--posts', '1000', '--follows', '5'];
     if (spawnSync('npx', args, { stdio: 'inherit', env }).status !== 0) throw new Error('seeding failed');

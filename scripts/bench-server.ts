@@ -1,6 +1,7 @@
 // Starts the production server on a temporary database for benchmarks, and stops it again.
 import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -14,6 +15,27 @@ export interface BenchServer {
 function step(args: string[], env: NodeJS.ProcessEnv) {
   const result = spawnSync('npx', args, { stdio: 'inherit', env });
   if (result.status !== 0) throw new Error(`npx ${args.join(' ')} failed`);
+}
+
+/**
+ * The benchmark's port: BENCH_PORT, else `fallback`. Exits with a clear message when it is not a port
+ * number or something already listens on it (the benchmark would otherwise measure that server).
+ */
+export async function benchPort(fallback: number): Promise<number> {
+  const port = Number(process.env.BENCH_PORT || fallback);
+  if (!Number.isInteger(port) || port < 1 || port > 65535) stopWith(`BENCH_PORT must be a port number (1-65535), got "${process.env.BENCH_PORT}".`);
+  const free = await new Promise<boolean>((resolve) => {
+    const probe = net.createServer();
+    probe.once('error', () => resolve(false));
+    probe.listen(port, '127.0.0.1', () => probe.close(() => resolve(true)));
+  });
+  if (!free) stopWith(`Port ${port} on 127.0.0.1 is already in use, so the benchmark did not start. Stop what listens there, or pick another port: BENCH_PORT=${port + 10} npm run bench`);
+  return port;
+}
+
+function stopWith(message: string): never {
+  console.error(message);
+  process.exit(1);
 }
 
 /** Builds if needed, migrates a fresh database, runs `prepare` on it, then serves it on loopback. */
@@ -39,7 +61,11 @@ export async function startBenchServer(port: number, prepare: (env: NodeJS.Proce
     detached: true, // its own process group, so stop() ends the server and anything it started
   });
   const baseURL = `http://127.0.0.1:${port}`;
+  let exited = false;
+  child.once('exit', () => (exited = true));
   for (let i = 0; i < 300; i++) {
+    // The port was free a moment ago; if another process took it first, our server exits at once.
+    if (exited) stopWith(`The benchmark server on port ${port} exited at start (is the port taken now?). Try BENCH_PORT=${port + 10} npm run bench`);
     try {
       if ((await fetch(`${baseURL}/login`)).ok) break;
     } catch {

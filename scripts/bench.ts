@@ -10,7 +10,7 @@
 import { spawnSync } from 'node:child_process';
 import { load, queriesFor, type Target } from './bench-load';
 import { deepPagePath, signIn } from './bench-session';
-import { actionId, serverMemoryMB, startBenchServer, summarize } from './bench-server';
+import { actionId, benchPort, serverMemoryMB, startBenchServer, summarize } from './bench-server';
 import { benchNotifications } from './bench-notifications';
 import { benchPopover } from './bench-popover';
 import { benchApi } from './bench-api';
@@ -106,7 +106,7 @@ async function pages(baseURL: string, pgid: number) {
   console.log(`server peak memory so far: ${serverMemoryMB(pgid, 'VmHWM').toFixed(0)} MB`);
 }
 
-const server = await startBenchServer(3290, (env) => {
+const server = await startBenchServer(await benchPort(3290), (env) => {
   const args = ['tsx', '--conditions=react-server', 'scripts/db-seed.ts', '--users', '1000', '--posts', '100000', '--follows', '50', '--password', PASSWORD];
   const seeded = spawnSync('npx', args, { stdio: 'inherit', env });
   if (seeded.status !== 0) throw new Error('seeding failed');

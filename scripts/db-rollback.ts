@@ -1,4 +1,4 @@
-// `npm run db:rollback [-- --steps N] [-- --force]`: undoes the last applied migration(s) with their
+// `npm run db:rollback [-- --steps N --force]`: undoes the last applied migration(s) with their
 // hand-written drizzle/down/<tag>.sql files (drizzle-kit writes only forward migrations).
 import { parseArgs } from 'node:util';
 import { loadEnv } from './env.mjs';

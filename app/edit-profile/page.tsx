@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { avatarUrl } from '@/db/avatar';
 import { getOwnAccount } from '@/db/queries/profiles';
 import { requireViewer } from '../lib/auth';
 import { EditProfileForm } from '../ui/profile/edit-profile-form';
@@ -11,7 +12,13 @@ export default async function EditProfilePage() {
   return (
     <div className="narrow">
       <h1>Edit Profile</h1>
-      <EditProfileForm username={account.username} aboutMe={account.aboutMe} email={account.email} />
+      <EditProfileForm
+        username={account.username}
+        aboutMe={account.aboutMe}
+        email={account.email}
+        avatarSrc={avatarUrl(account.avatar, 64)}
+        hasPicture={account.hasPicture}
+      />
     </div>
   );
 }

@@ -1,5 +1,5 @@
 import 'server-only';
-import { gravatarUrl } from '@/db/avatar';
+import { avatarUrl } from '@/db/avatar';
 import type { ProfileDTO } from '@/db/queries/profiles';
 
 /** Avatar size in the user popover (the reference's popup uses 64 px). */
@@ -7,7 +7,7 @@ export const POPUP_AVATAR_SIZE = 64;
 
 /**
  * What the user popover shows, as `GET /user/<username>/popup` answers it. Only the fields the card
- * renders: the avatar comes as a ready URL so the browser bundle needs no hashing code.
+ * renders: the avatar comes as a ready URL at the card's size (db/avatar.ts).
  */
 export interface UserPopup {
   username: string;
@@ -26,7 +26,7 @@ export function userPopupFrom(profile: ProfileDTO): UserPopup {
     username: profile.username,
     aboutMe: profile.aboutMe,
     lastSeen: profile.lastSeen,
-    avatarUrl: gravatarUrl(profile.avatarHash, POPUP_AVATAR_SIZE),
+    avatarUrl: avatarUrl(profile.avatar, POPUP_AVATAR_SIZE),
     followerCount: profile.followerCount,
     followingCount: profile.followingCount,
     isSelf: profile.isSelf,

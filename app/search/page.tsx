@@ -51,7 +51,7 @@ export default async function SearchPage({ searchParams }: { searchParams: Searc
           <ul className="user-list">
             {people.map((person) => (
               <li key={person.username} className="user-row">
-                <Avatar hash={person.avatarHash} size={36} />
+                <Avatar avatar={person.avatar} size={36} />
                 <UserPopoverLink username={person.username} className="username" />
                 {person.aboutMe ? <span className="muted"> {person.aboutMe}</span> : null}
               </li>

@@ -5,5 +5,6 @@ import { connection } from 'next/server';
 export default async function TestErrorPage() {
   await connection();
   if (process.env.MICROBLOG_TEST_ROUTES !== '1') notFound();
-  throw new Error('Deliberate failure for the 500 page test');
+  // The server logs this error with its stack, as it would any crash: in the e2e log it is expected.
+  throw new Error('Deliberate failure for the 500 page test (e2e/errors.spec.ts); this error in the test log is expected');
 }

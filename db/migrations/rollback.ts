@@ -1,6 +1,8 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { LibsqlBatchError, type Client, type InStatement } from '@libsql/client';
 import { defaultMigrationsFolder, downFile, readDownStatements, readJournal, upHash } from './files';
+import { isUnfinishedTemplate } from './down-template';
 import { dataLossWarnings } from './safety';
 import { MIGRATIONS_TABLE, readAppliedRecords } from './status';
 
@@ -62,6 +64,10 @@ export async function rollback(client: Client, options: RollbackOptions = {}): P
       problems.push(`${entry.tag}: missing down file ${relative(downFile(folder, entry.tag))} (write the SQL that undoes ${entry.tag}.sql)`);
       continue;
     }
+    if (isUnfinishedTemplate(fs.readFileSync(downFile(folder, entry.tag), 'utf8'))) {
+      problems.push(`${entry.tag}: ${relative(downFile(folder, entry.tag))} is still the template db:generate wrote (complete it, then delete its TODO(down) line)`);
+      continue;
+    }
     if (statements.length === 0) {
       problems.push(`${entry.tag}: ${relative(downFile(folder, entry.tag))} has no statements`);
       continue;
@@ -77,7 +83,8 @@ export async function rollback(client: Client, options: RollbackOptions = {}): P
   }
   if (losses.length && !force) {
     throw new RollbackRefusedError(
-      `Rollback refused, nothing changed. It would destroy data:\n  ${losses.join('\n  ')}\nRun again with --force to accept the loss.`,
+      `Rollback refused, nothing changed. It would destroy data:\n  ${losses.join('\n  ')}\n` +
+        `To accept the loss, run: npm run db:rollback -- ${steps > 1 ? `--steps ${steps} ` : ''}--force`,
     );
   }
   for (const loss of losses) log(`Warning (forced): ${loss}`);

@@ -8,7 +8,8 @@ import { migrate } from 'drizzle-orm/libsql/migrator';
 import { closeDb } from '../client';
 import { freshDatabase } from '../testing';
 import { migrateDatabase } from '../migrate';
-import { defaultMigrationsFolder, readJournal, type JournalEntry } from './files';
+import { DOWN_TEMPLATE_MARKER, downTemplate } from './down-template';
+import { defaultMigrationsFolder, readJournal, splitStatements, type JournalEntry } from './files';
 import { rollback, RollbackRefusedError } from './rollback';
 import { schemaSnapshot, userTables, type SchemaSnapshot } from './schema-snapshot';
 import { migrationStatus } from './status';
@@ -273,6 +274,25 @@ describe('rollback mechanics (a made-up migrations folder)', () => {
     await expect(rollback(client, { folder: dir, force: true, log: quiet })).rejects.toThrow(/nothing changed: the down files leave foreign key violations/);
     expect(await schemaSnapshot(client)).toEqual(schema);
     expect((await client.execute('SELECT count(*) FROM parent')).rows[0][0]).toBe(2);
+  });
+
+  it('drafts a down file (db:generate) that rollback refuses until the TODO(down) line is gone', async () => {
+    const draft = downTemplate('0001_extra', 'ALTER TABLE `parent` ADD `note` text;--> statement-breakpoint\nCREATE INDEX `ix_note` ON `parent` (`note`);--> statement-breakpoint\nUPDATE parent SET note = 1;');
+    expect(draft.split('\n')[0]).toBe(DOWN_TEMPLATE_MARKER);
+    // Newest first; what it cannot invert is quoted in a comment for a person to handle.
+    expect(draft).toContain('-- TODO: undo this statement by hand:\n-- UPDATE parent SET note = 1;');
+    expect(splitStatements(draft)).toEqual(['DROP INDEX `ix_note`;', 'ALTER TABLE `parent` DROP COLUMN `note`;']);
+    const { dir, client } = await seeded('template', downTemplate('0001_extra', 'ALTER TABLE `parent` ADD `note` text;'));
+    await client.execute('UPDATE parent SET note = NULL');
+    await expect(rollback(client, { folder: dir, log: quiet })).rejects.toThrow(/is still the template db:generate wrote/);
+    const file = path.join(dir, 'down', '0001_extra.sql');
+    fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace(`${DOWN_TEMPLATE_MARKER}\n`, ''));
+    expect(await rollback(client, { folder: dir, log: quiet })).toEqual(['0001_extra']);
+  });
+
+  it('hints at the npm form of --force when a rollback would destroy data', async () => {
+    const { dir, client } = await seeded('hint', 'ALTER TABLE `parent` DROP COLUMN `note`;');
+    await expect(rollback(client, { folder: dir, log: quiet })).rejects.toThrow('To accept the loss, run: npm run db:rollback -- --force');
   });
 
   it('reports applied records whose migration is gone, and refuses to roll them back', async () => {

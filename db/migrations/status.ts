@@ -67,6 +67,6 @@ export async function migrationStatus(client: Client, folder = defaultMigrations
 export function formatStatus(list: MigrationStatus[]): string {
   if (list.length === 0) return 'No migrations.';
   return list
-    .map((m) => `${m.state.startsWith('applied') ? '[x]' : '[ ]'} ${m.tag}  ${m.state}  (${new Date(m.when).toISOString()})`)
+    .map((m) => `${m.state.startsWith('applied') ? '[x]' : '[ ]'} ${m.tag}  ${m.state}  (generated ${new Date(m.when).toISOString()})`)
     .join('\n');
 }

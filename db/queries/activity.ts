@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, desc, eq, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
-import { avatarHash } from '../avatar';
+import { avatarOf } from '../avatar';
 import { getDb } from '../client';
 import { decodeCursor, encodeCursor, type Cursor } from '../cursor';
 import { activities, posts, users } from '../schema';
@@ -22,7 +22,7 @@ export interface ActivityGroupDTO {
   key: string;
   kind: ActivityKind;
   /** The newest actors first, at most three. */
-  actors: { username: string; avatarHash: string }[];
+  actors: { username: string; avatar: string }[];
   /** How many people in all (the group may name fewer). */
   actorCount: number;
   /** The reply, the mentioning post or the liked post; null for follows. */
@@ -62,8 +62,11 @@ export async function listActivity(viewer: Viewer | null, input: { before?: stri
       timestamp: activities.timestamp,
       postId: activities.postId,
       postBody: posts.body,
+      actorId: actor.id,
       username: actor.username,
       email: actor.email,
+      // As db/avatar.ts's avatarVersionColumn, for the aliased user table.
+      avatarVersion: sql<string | null>`(select av.version from avatar av where av.user_id = ${activities.actorId})`,
       unread: sql<number>`${activities.timestamp} > coalesce((select u.last_activity_read_time from ${users} u where u.id = ${me.id}), 0)`,
     })
     .from(activities)
@@ -95,7 +98,7 @@ export async function listActivity(viewer: Viewer | null, input: { before?: stri
     group.actorCount++;
     group.unread ||= Boolean(row.unread);
     if (group.actors.length < NAMED_ACTORS && !group.actors.some((a) => a.username === row.username)) {
-      group.actors.push({ username: row.username, avatarHash: avatarHash(row.email) });
+      group.actors.push({ username: row.username, avatar: avatarOf({ id: row.actorId, email: row.email, avatarVersion: row.avatarVersion }) });
     }
   }
   const last = page[page.length - 1];

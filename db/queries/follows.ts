@@ -1,6 +1,6 @@
 import 'server-only';
 import { and, asc, eq, gt, sql } from 'drizzle-orm';
-import { avatarHash } from '../avatar';
+import { avatarOf, avatarVersionColumn } from '../avatar';
 import { getDb } from '../client';
 import { NotFoundError, ValidationError } from '../errors';
 import { activities, followers, users } from '../schema';
@@ -71,7 +71,8 @@ export interface UserRowDTO {
   id: number;
   username: string;
   aboutMe: string | null;
-  avatarHash: string;
+  /** The avatar URL without a size (db/avatar.ts: avatarUrl adds one). */
+  avatar: string;
   isSelf: boolean;
   isFollowing: boolean;
 }
@@ -101,6 +102,7 @@ export async function listConnections(
       id: users.id,
       username: users.username,
       email: users.email,
+      avatarVersion: avatarVersionColumn,
       aboutMe: users.aboutMe,
       isFollowing: sql<number>`exists(select 1 from followers f2 where f2.follower_id = ${me.id} and f2.followed_id = ${sql.raw('"user"."id"')})`,
     })
@@ -117,7 +119,7 @@ export async function listConnections(
         id: r.id,
         username: r.username,
         aboutMe: r.aboutMe,
-        avatarHash: avatarHash(r.email),
+        avatar: avatarOf(r),
         isSelf: r.id === me.id,
         isFollowing: Boolean(r.isFollowing),
       })),

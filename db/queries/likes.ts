@@ -1,6 +1,6 @@
 import 'server-only';
 import { and, asc, eq, gt, sql } from 'drizzle-orm';
-import { avatarHash } from '../avatar';
+import { avatarOf, avatarVersionColumn } from '../avatar';
 import { getDb } from '../client';
 import { NotFoundError } from '../errors';
 import { activities, postLikes, posts, users } from '../schema';
@@ -72,7 +72,8 @@ export async function unlikePost(viewer: Viewer | null, postId: number): Promise
 export interface LikerDTO {
   id: number;
   username: string;
-  avatarHash: string;
+  /** The avatar URL without a size (db/avatar.ts). */
+  avatar: string;
 }
 
 /**
@@ -85,7 +86,7 @@ export async function listLikers(viewer: Viewer | null, input: { postId: number;
   await postAuthor(input.postId);
   const after = /^\d{1,15}$/.test(input.after ?? '') ? Number(input.after) : 0;
   const rows = await getDb()
-    .select({ id: users.id, username: users.username, email: users.email })
+    .select({ id: users.id, username: users.username, email: users.email, avatarVersion: avatarVersionColumn })
     .from(postLikes)
     .innerJoin(users, eq(users.id, postLikes.userId))
     .where(and(eq(postLikes.postId, input.postId), gt(postLikes.userId, after)))
@@ -93,7 +94,7 @@ export async function listLikers(viewer: Viewer | null, input: { postId: number;
     .limit(PAGE_SIZE + 1);
   const page = rows.slice(0, PAGE_SIZE);
   return {
-    users: page.map((r) => ({ id: r.id, username: r.username, avatarHash: avatarHash(r.email) })),
+    users: page.map((r) => ({ id: r.id, username: r.username, avatar: avatarOf(r) })),
     nextCursor: rows.length > PAGE_SIZE ? String(page[page.length - 1].id) : null,
   };
 }

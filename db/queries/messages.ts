@@ -1,6 +1,6 @@
 import 'server-only';
 import { and, asc, desc, eq, gt, lt, or, sql, type SQL } from 'drizzle-orm';
-import { avatarHash } from '../avatar';
+import { avatarOf, avatarVersionColumn } from '../avatar';
 import { getDb } from '../client';
 import { decodeCursor, encodeCursor, type Cursor } from '../cursor';
 import { NotFoundError, ValidationError } from '../errors';
@@ -17,7 +17,8 @@ export interface MessageDTO {
   body: string;
   /** ISO 8601, UTC. */
   timestamp: string;
-  sender: { username: string; avatarHash: string };
+  /** `avatar`: the avatar URL without a size (db/avatar.ts: avatarUrl adds one). */
+  sender: { username: string; avatar: string };
   /** Received after the viewer's previous visit to the inbox. */
   unread: boolean;
 }
@@ -98,8 +99,10 @@ async function selectMessages(me: Viewer, where: SQL | undefined, direction: 'ol
       id: messages.id,
       body: messages.body,
       timestamp: messages.timestamp,
+      senderId: users.id,
       username: users.username,
       email: users.email,
+      avatarVersion: avatarVersionColumn,
       unread: sql<number>`${messages.timestamp} > coalesce((select u.last_message_read_time from ${users} u where u.id = ${me.id}), 0)`,
     })
     .from(messages)
@@ -119,7 +122,7 @@ function toDTO(row: Row): MessageDTO {
     id: row.id,
     body: row.body,
     timestamp: row.timestamp.toISOString(),
-    sender: { username: row.username, avatarHash: avatarHash(row.email) },
+    sender: { username: row.username, avatar: avatarOf({ id: row.senderId, email: row.email, avatarVersion: row.avatarVersion }) },
     unread: Boolean(row.unread),
   };
 }

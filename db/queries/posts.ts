@@ -1,6 +1,6 @@
 import 'server-only';
 import { and, asc, count, desc, eq, inArray, lt, or, sql, type Placeholder, type SQL } from 'drizzle-orm';
-import { avatarHash } from '../avatar';
+import { avatarOf, avatarVersionColumn } from '../avatar';
 import { getDb, type Database } from '../client';
 import { preparedQuery } from '../prepared';
 import { decodeCursor, encodeCursor, type Cursor } from '../cursor';
@@ -18,7 +18,8 @@ export interface PostDTO {
   body: string;
   /** ISO 8601, UTC. */
   timestamp: string;
-  author: { username: string; avatarHash: string };
+  /** `avatar`: the avatar URL without a size (db/avatar.ts: avatarUrl adds one). */
+  author: { username: string; avatar: string };
   /** ISO 8601, UTC, when the author last edited the body; null if never. */
   editedAt: string | null;
   /** The post this one answers: its id and author, or `username: null` when it was deleted. */
@@ -94,7 +95,16 @@ function selectPostsQuery(db: Database, viewerId: number | Placeholder, where: S
   const order = direction === 'older' ? [desc(posts.timestamp), desc(posts.id)] : [asc(posts.timestamp), asc(posts.id)];
   const pageIds = db.select({ id: posts.id }).from(posts).where(where).orderBy(...order).limit(limit);
   return db
-    .select({ id: posts.id, body: posts.body, timestamp: posts.timestamp, username: users.username, email: users.email, ...postExtras(viewerId) })
+    .select({
+      id: posts.id,
+      body: posts.body,
+      timestamp: posts.timestamp,
+      authorId: users.id,
+      username: users.username,
+      email: users.email,
+      avatarVersion: avatarVersionColumn,
+      ...postExtras(viewerId),
+    })
     .from(posts)
     .innerJoin(users, eq(users.id, posts.userId))
     .where(inArray(posts.id, pageIds))
@@ -158,7 +168,7 @@ function toDTO(row: Row): PostDTO {
     id: row.id,
     body: row.body,
     timestamp: row.timestamp.toISOString(),
-    author: { username: row.username, avatarHash: avatarHash(row.email) },
+    author: { username: row.username, avatar: avatarOf({ id: row.authorId, email: row.email, avatarVersion: row.avatarVersion }) },
     editedAt: row.editedAt ? row.editedAt.toISOString() : null,
     inReplyTo: row.inReplyToId === null ? null : { id: row.inReplyToId, username: row.replyToUsername ?? null },
     likeCount: Number(row.likeCount),

@@ -1,10 +1,12 @@
 import 'server-only';
 import { eq, sql } from 'drizzle-orm';
-import { avatarHash } from '../avatar';
+import { avatarOf, avatarVersionColumn } from '../avatar';
+import type { NormalisedAvatar } from '../avatar-image';
 import { getDb } from '../client';
 import { NotFoundError, UnauthenticatedError } from '../errors';
 import { users } from '../schema';
 import type { Viewer } from '../viewer';
+import { avatarWrite } from './avatars';
 import { signedIn } from './guards';
 import { assertAvailable, uniqueViolation } from './users';
 
@@ -14,7 +16,8 @@ export interface ProfileDTO {
   aboutMe: string | null;
   /** ISO 8601 UTC, or null if never seen. */
   lastSeen: string | null;
-  avatarHash: string;
+  /** The avatar URL without a size (db/avatar.ts: avatarUrl adds one). */
+  avatar: string;
   followerCount: number;
   followingCount: number;
   postCount: number;
@@ -36,6 +39,7 @@ export async function getProfile(viewer: Viewer | null, username: string): Promi
       id: users.id,
       username: users.username,
       email: users.email,
+      avatarVersion: avatarVersionColumn,
       aboutMe: users.aboutMe,
       lastSeen: users.lastSeen,
       // Correlated subqueries name the outer row explicitly: drizzle prints a lone table's columns
@@ -54,7 +58,7 @@ export async function getProfile(viewer: Viewer | null, username: string): Promi
     username: row.username,
     aboutMe: row.aboutMe,
     lastSeen: row.lastSeen?.toISOString() ?? null,
-    avatarHash: avatarHash(row.email),
+    avatar: avatarOf(row),
     followerCount: Number(row.followerCount),
     followingCount: Number(row.followingCount),
     postCount: Number(row.postCount),
@@ -63,29 +67,39 @@ export async function getProfile(viewer: Viewer | null, username: string): Promi
   };
 }
 
-/** The viewer's own editable fields. @throws UnauthenticatedError */
-export async function getOwnAccount(viewer: Viewer | null): Promise<{ username: string; email: string; aboutMe: string }> {
+/**
+ * The viewer's own editable fields, with their avatar URL without a size (db/avatar.ts) and whether it is
+ * an uploaded picture. @throws UnauthenticatedError
+ */
+export async function getOwnAccount(
+  viewer: Viewer | null,
+): Promise<{ username: string; email: string; aboutMe: string; avatar: string; hasPicture: boolean }> {
   const me = signedIn(viewer);
   const [row] = await getDb()
-    .select({ username: users.username, email: users.email, aboutMe: users.aboutMe })
+    .select({ id: users.id, username: users.username, email: users.email, aboutMe: users.aboutMe, avatarVersion: avatarVersionColumn })
     .from(users)
     .where(eq(users.id, me.id));
   if (!row) throw new UnauthenticatedError('Your session has ended. Please log in again.');
-  return { ...row, aboutMe: row.aboutMe ?? '' };
+  return { username: row.username, email: row.email, aboutMe: row.aboutMe ?? '', avatar: avatarOf(row), hasPicture: row.avatarVersion !== null };
 }
 
 /**
- * The viewer changes their own username and about me (validated by the caller).
+ * The viewer changes their own username and about me (validated by the caller) and, with `avatar`,
+ * their picture: a normalised upload (db/avatar-image.ts) replaces it, null removes it, undefined
+ * keeps it. One batch: either everything is saved or nothing.
  * @throws ConflictError (field `username`) when another user has the name; UnauthenticatedError.
  */
-export async function updateProfile(viewer: Viewer | null, input: { username: string; aboutMe: string }): Promise<void> {
+export async function updateProfile(
+  viewer: Viewer | null,
+  input: { username: string; aboutMe: string; avatar?: NormalisedAvatar | null },
+): Promise<void> {
   const me = signedIn(viewer);
   await assertAvailable({ username: input.username }, me.id);
+  const db = getDb();
+  const profile = db.update(users).set({ username: input.username, aboutMe: input.aboutMe || null }).where(eq(users.id, me.id));
   try {
-    await getDb()
-      .update(users)
-      .set({ username: input.username, aboutMe: input.aboutMe || null })
-      .where(eq(users.id, me.id));
+    if (input.avatar === undefined) await profile;
+    else await db.batch([profile, avatarWrite(db, me.id, input.avatar)]);
   } catch (error) {
     throw uniqueViolation(error) ?? error;
   }

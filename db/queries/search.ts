@@ -1,6 +1,6 @@
 import 'server-only';
 import { asc, sql } from 'drizzle-orm';
-import { avatarHash } from '../avatar';
+import { avatarOf, avatarVersionColumn } from '../avatar';
 import { getDb } from '../client';
 import { ValidationError } from '../errors';
 import { HIGHLIGHT_END, HIGHLIGHT_START, parseSearchQuery } from '../search-query';
@@ -55,7 +55,8 @@ export async function searchPosts(viewer: Viewer | null, input: { q: string; pag
 export interface PersonHit {
   username: string;
   aboutMe: string | null;
-  avatarHash: string;
+  /** The avatar URL without a size (db/avatar.ts). */
+  avatar: string;
 }
 
 /**
@@ -71,10 +72,10 @@ export async function searchPeople(viewer: Viewer | null, input: { q: string }):
   // prefix a range on ix_user_username.
   const pattern = `${prefix.replace(/_/g, '\\_')}%`;
   const rows = await getDb()
-    .select({ username: users.username, aboutMe: users.aboutMe, email: users.email })
+    .select({ id: users.id, username: users.username, aboutMe: users.aboutMe, email: users.email, avatarVersion: avatarVersionColumn })
     .from(users)
     .where(sql`${users.username} like ${pattern} escape '\\'`)
     .orderBy(asc(sql`length(${users.username})`), asc(users.username))
     .limit(10);
-  return rows.map((r) => ({ username: r.username, aboutMe: r.aboutMe, avatarHash: avatarHash(r.email) }));
+  return rows.map((r) => ({ username: r.username, aboutMe: r.aboutMe, avatar: avatarOf(r) }));
 }

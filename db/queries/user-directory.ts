@@ -1,6 +1,6 @@
 import 'server-only';
 import { and, asc, count, eq, gt, sql, type SQL } from 'drizzle-orm';
-import { avatarHash } from '../avatar';
+import { avatarOf, avatarVersionColumn } from '../avatar';
 import { getDb } from '../client';
 import { NotFoundError } from '../errors';
 import { followers, users } from '../schema';
@@ -17,7 +17,8 @@ export interface UserDTO {
   username: string;
   email: string;
   aboutMe: string | null;
-  avatarHash: string;
+  /** The avatar URL without a size (db/avatar.ts). */
+  avatar: string;
   firstSeen: Date;
   /** The last activity, or the creation time for an account never seen since. */
   lastSeen: Date;
@@ -33,9 +34,10 @@ export const userDTOColumns = {
   firstSeen: users.firstSeen,
   lastSeen: users.lastSeen,
   hasPassword: sql<number>`${users.passwordHash} is not null`,
+  avatarVersion: avatarVersionColumn,
 };
 
-type UserDTORow = { id: number; username: string; email: string; aboutMe: string | null; firstSeen: Date | null; lastSeen: Date | null; hasPassword: number };
+type UserDTORow = { id: number; username: string; email: string; aboutMe: string | null; firstSeen: Date | null; lastSeen: Date | null; hasPassword: number; avatarVersion: string | null };
 
 export function toUserDTO(row: UserDTORow): UserDTO {
   const firstSeen = row.firstSeen ?? new Date(0);
@@ -44,7 +46,7 @@ export function toUserDTO(row: UserDTORow): UserDTO {
     username: row.username,
     email: row.email,
     aboutMe: row.aboutMe,
-    avatarHash: avatarHash(row.email),
+    avatar: avatarOf(row),
     firstSeen,
     lastSeen: row.lastSeen ?? firstSeen,
     hasPassword: Boolean(row.hasPassword),

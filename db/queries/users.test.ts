@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createClient } from '@libsql/client';
-import { avatarUrl } from '../avatar';
+import { avatarOf, avatarUrl } from '../avatar';
 import { ConflictError } from '../errors';
 import { createTestUser, signInTestUser, tempDatabaseForThisFile } from '../testing';
 import { getSessionUser } from './sessions';
@@ -91,9 +91,13 @@ describe('the 72-byte password rule (bcrypt compares only the first 72 bytes)', 
 });
 
 describe('avatars', () => {
-  it('builds the exact Gravatar URL of the reference (test_avatar)', () => {
-    expect(avatarUrl('john@example.com', 128)).toBe(
-      'https://www.gravatar.com/avatar/d4c74594d841139328695756648b6bd6?d=identicon&s=128',
-    );
+  it('builds the exact Gravatar URL of the reference with AVATAR_GRAVATAR=1 (test_avatar)', () => {
+    process.env.AVATAR_GRAVATAR = '1';
+    try {
+      const john = { id: 1, email: 'john@example.com', avatarVersion: null };
+      expect(avatarUrl(avatarOf(john), 128)).toBe('https://www.gravatar.com/avatar/d4c74594d841139328695756648b6bd6?d=identicon&s=128');
+    } finally {
+      delete process.env.AVATAR_GRAVATAR;
+    }
   });
 });

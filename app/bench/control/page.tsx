@@ -10,7 +10,7 @@ const PAGE: PostPage = {
     id: i + 1,
     body: `control post number ${i + 1} with a few words of text in it`,
     timestamp: new Date(Date.UTC(2026, 0, 1, 12, 0, 0) - i * 60_000).toISOString(),
-    author: { username: `user${i}`, avatarHash: 'd4c74594d841139328695756648b6bd6' },
+    author: { username: `user${i}`, avatar: `/avatar/${i + 1}?v=0` },
     editedAt: null,
     inReplyTo: null,
     likeCount: i % 3,

@@ -1,4 +1,5 @@
 import 'server-only';
+import { withRequestOrigin } from './request-origin';
 import type { z } from 'zod';
 import { authenticateAccessToken, type ApiViewer } from '@/db/queries/api-tokens';
 import { recordActivity } from '@/db/queries/sessions';
@@ -72,7 +73,7 @@ export function apiHandler<A extends Auth, B extends z.ZodType | undefined, Q ex
   endpoint: Endpoint<A, B, Q>,
   handle: (context: ApiContext<A, B, Q>) => Promise<unknown>,
 ): RouteHandler {
-  return async (request, context) => {
+  return (request, context) => withRequestOrigin(request, async () => {
     const cors = corsHeaders(request);
     try {
       const viewer = endpoint.auth === 'bearer' ? await authenticate(request) : null;
@@ -89,7 +90,7 @@ export function apiHandler<A extends Auth, B extends z.ZodType | undefined, Q ex
     } catch (error) {
       return errorResponse(apiErrorFrom(error), cors);
     }
-  };
+  });
 }
 
 /** A JSON error with CORS headers, for answers outside any endpoint (unknown URLs, wrong methods). */

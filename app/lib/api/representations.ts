@@ -1,3 +1,4 @@
+import { absoluteUrl } from './request-origin';
 import type { FullPostDTO } from '@/db/queries/posts';
 import type { UserDTO } from '@/db/queries/user-directory';
 import type { OffsetPage } from '@/db/queries/paging';
@@ -20,8 +21,9 @@ export function userJson(user: UserDTO) {
     username: user.username,
     email: user.email,
     has_password: user.hasPassword,
-    // Already has a query string: clients append `&s=<size>`.
-    avatar_url: `https://www.gravatar.com/avatar/${user.avatarHash}?d=identicon`,
+    // Absolute (served by this site, or Gravatar when the operator turned it on), and it already has a
+    // query string: clients append `&s=<size>`.
+    avatar_url: absoluteUrl(user.avatar),
     about_me: user.aboutMe,
     first_seen: formatTimestamp(user.firstSeen),
     last_seen: formatTimestamp(user.lastSeen),

@@ -8,7 +8,7 @@ export function isJsonEndpoint(pathname: string): boolean {
 const REFUSALS = {
   400: { error: 'Bad Request', title: 'That request could not be read', text: 'The form you sent was damaged or changed on the way. Please go back, reload the page and try again.' },
   403: { error: 'Forbidden', title: 'Cross-site request refused', text: 'This form was sent from another site. Please use the form on this site.' },
-  413: { error: 'Payload Too Large', title: 'That was too large', text: 'What you sent is larger than the server accepts (1 MB). Please go back, shorten it and try again.' },
+  413: { error: 'Payload Too Large', title: 'That was too large', text: 'What you sent is larger than the server accepts (1 MB, or 8 MB for a profile picture). Please go back, shorten it and try again.' },
 } as const;
 
 /**

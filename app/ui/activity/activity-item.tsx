@@ -34,7 +34,7 @@ const excerpt = (body: string) => ([...body].length > 140 ? `${[...body].slice(0
 export function ActivityItem({ group }: { group: ActivityGroupDTO }) {
   return (
     <li className={group.unread ? 'activity-item unread' : 'activity-item'}>
-      <Avatar hash={group.actors[0]?.avatarHash ?? ''} size={36} />
+      {group.actors[0] ? <Avatar avatar={group.actors[0].avatar} size={36} /> : null}
       <div>
         <p>
           {group.unread ? <span className="tag-new">New</span> : null} <Actors group={group} /> {VERBS[group.kind]}{' '}

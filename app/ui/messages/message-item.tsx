@@ -10,7 +10,7 @@ export function MessageItem({ message }: { message: MessageDTO }) {
   return (
     <article className={message.unread ? 'post message-unread' : 'post'}>
       <Link href={`/user/${username}`} prefetch={false} tabIndex={-1} aria-hidden="true">
-        <Avatar hash={message.sender.avatarHash} size={70} />
+        <Avatar avatar={message.sender.avatar} size={70} />
       </Link>
       <div className="post-main">
         <p className="post-meta">

@@ -15,7 +15,7 @@ export function UserPopupDetails({ user, onChange }: { user: UserPopup; onChange
   const profile = `/user/${user.username}`;
   return (
     <>
-      {/* eslint-disable-next-line @next/next/no-img-element -- a Gravatar URL, as in ../shared/avatar.tsx */}
+      {/* eslint-disable-next-line @next/next/no-img-element -- an avatar URL already at its size, as in ../shared/avatar.tsx */}
       <img className="avatar popover-avatar" src={user.avatarUrl} width={64} height={64} alt="" decoding="async" />
       <span className="popover-line">
         <Link href={profile} prefetch={false} className="username">

@@ -18,7 +18,7 @@ export function PostItem({ post, viewerUsername, highlight }: { post: PostDTO; v
   return (
     <article className={highlight ? 'post post-focus' : 'post'} id={`post-${post.id}`}>
       <Link href={profile} prefetch={false} tabIndex={-1} aria-hidden="true">
-        <Avatar hash={post.author.avatarHash} size={70} />
+        <Avatar avatar={post.author.avatar} size={70} />
       </Link>
       <div className="post-main">
         <p className="post-meta">

@@ -10,11 +10,26 @@ import { describedBy, FieldError } from '../shared/field-error';
 import { FormMessage } from '../shared/form-message';
 import { SubmitButton } from '../shared/submit-button';
 import { TextField } from '../shared/text-field';
+import { AvatarField } from './avatar-field';
 
-export function EditProfileForm({ username, aboutMe, email }: { username: string; aboutMe: string; email: string }) {
+export function EditProfileForm({
+  username,
+  aboutMe,
+  email,
+  avatarSrc,
+  hasPicture,
+}: {
+  username: string;
+  aboutMe: string;
+  email: string;
+  /** The current avatar's URL at 64 px. */
+  avatarSrc: string;
+  hasPicture: boolean;
+}) {
   const initial: FormState = { status: 'idle', values: { username, aboutMe } };
   const [state, formAction] = useActionState(updateProfileAction, initial);
   const [about, setAbout] = useState(aboutMe);
+  const [fileProblem, setFileProblem] = useState(false);
   const errors = state.fieldErrors ?? {};
   const length = textLength(about);
   return (
@@ -26,9 +41,10 @@ export function EditProfileForm({ username, aboutMe, email }: { username: string
       <label htmlFor="aboutMe">About me</label>
       <textarea id="aboutMe" name="aboutMe" rows={3} value={about} onChange={(e) => setAbout(e.target.value)} {...describedBy('aboutMe-error', errors.aboutMe)} />
       <FieldError id="aboutMe-error" errors={errors.aboutMe} />
+      <AvatarField src={avatarSrc} hasPicture={hasPicture} errors={errors.avatar} onProblem={setFileProblem} />
       <div className="form-row">
         <CharacterCounter length={length} max={ABOUT_ME_MAX} />
-        <SubmitButton disabled={length > ABOUT_ME_MAX}>Submit</SubmitButton>
+        <SubmitButton disabled={length > ABOUT_ME_MAX || fileProblem}>Submit</SubmitButton>
       </div>
     </form>
   );

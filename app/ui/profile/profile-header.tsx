@@ -9,7 +9,7 @@ export function ProfileHeader({ profile }: { profile: ProfileDTO }) {
   const base = `/user/${profile.username}`;
   return (
     <section className="profile card" aria-label="Profile">
-      <Avatar hash={profile.avatarHash} size={128} alt={`Avatar of ${profile.username}`} />
+      <Avatar avatar={profile.avatar} size={128} alt={`Avatar of ${profile.username}`} />
       <div className="post-main">
         <h1>User: {profile.username}</h1>
         {profile.aboutMe ? <p className="post-body">{profile.aboutMe}</p> : null}

@@ -10,7 +10,7 @@ export function UserList({ page, basePath, empty, isFirst }: { page: UserPage; b
       {page.users.length === 0 ? <p className="empty">{empty}</p> : null}
       {page.users.map((user) => (
         <article key={user.id} className="post">
-          <Avatar hash={user.avatarHash} size={48} />
+          <Avatar avatar={user.avatar} size={48} />
           <div className="post-main">
             <UserPopoverLink username={user.username} className="username" />
             {user.aboutMe ? <p className="post-body">{user.aboutMe}</p> : null}

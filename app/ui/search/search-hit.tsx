@@ -10,7 +10,7 @@ export function SearchHitItem({ hit }: { hit: SearchHit }) {
   const { post } = hit;
   return (
     <article className="post">
-      <Avatar hash={post.author.avatarHash} size={36} />
+      <Avatar avatar={post.author.avatar} size={36} />
       <div className="post-main">
         <p className="post-meta">
           <UserPopoverLink username={post.author.username} className="username" /> said{' '}

@@ -1,9 +1,12 @@
-import { gravatarUrl } from '@/db/avatar';
+import { avatarUrl } from '@/db/avatar';
 
-/** A Gravatar identicon. A plain <img>: the image optimizer would only proxy Gravatar through our server. */
-export function Avatar({ hash, size, alt = '' }: { hash: string; size: number; alt?: string }) {
+/**
+ * A user's avatar at `size` CSS pixels; `avatar` is the DTO's URL without a size (db/avatar.ts). A plain
+ * <img>: the picture is already resized by the avatar route, the image optimizer would only copy it.
+ */
+export function Avatar({ avatar, size, alt = '' }: { avatar: string; size: number; alt?: string }) {
   return (
     // eslint-disable-next-line @next/next/no-img-element
-    <img className="avatar" src={gravatarUrl(hash, size)} width={size} height={size} alt={alt} loading="lazy" decoding="async" />
+    <img className="avatar" src={avatarUrl(avatar, size)} width={size} height={size} alt={alt} loading="lazy" decoding="async" />
   );
 }

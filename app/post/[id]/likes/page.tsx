@@ -27,7 +27,7 @@ export default async function LikesPage({ params, searchParams }: { params: Prom
       <ul className="user-list">
         {page.users.map((user) => (
           <li key={user.id} className="user-row">
-            <Avatar hash={user.avatarHash} size={36} />
+            <Avatar avatar={user.avatar} size={36} />
             <UserPopoverLink username={user.username} className="username" />
           </li>
         ))}
