@@ -58,6 +58,7 @@ describe('registration and login', () => {
       sessionVersion: 0,
       lastSeen: null,
       unreadMessages: 0,
+      unreadActivity: 0,
       sessionLastActive: expect.any(Date),
     });
     expect(await getSessionUser({ userId: 999_999, sessionId: viewer.sessionId })).toBeNull();
