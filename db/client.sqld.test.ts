@@ -61,7 +61,7 @@ describe('db scripts against a libSQL server URL (sqld only)', () => {
         client.close();
       }
     };
-    expect((await script('db-migrate.ts')).stdout).toContain(`Migrations applied to ${primary.url}`);
+    expect((await script('db-migrate.ts')).stdout).toContain(`migration(s) to ${primary.url}`);
     expect(new Set(await states())).toEqual(new Set(['applied']));
     await script('db-rollback.ts', '--steps', '1', '--force');
     const status = (await script('db-status.ts')).stdout;
