@@ -17,7 +17,7 @@ test('posting: flash, newest first on home and explore, with avatar and relative
   await expect(posts).toHaveCount(2);
   await expect(posts.nth(0)).toContainText('second post');
   await expect(posts.nth(1)).toContainText('first post');
-  await expect(posts.nth(0).getByRole('link', { name: user.username })).toBeVisible();
+  await expect(posts.nth(0).getByRole('link', { name: user.username, exact: true })).toBeVisible();
   await expect(posts.nth(0).locator('img')).toHaveAttribute('src', /^\/avatar\/\d+\?v=0&s=70$/);
   const time = posts.nth(0).locator('time');
   await expect(time).toHaveText(/now|second|minute/);
