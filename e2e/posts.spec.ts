@@ -72,6 +72,8 @@ test('HTML in a post is shown as text and line breaks are kept', async ({ page }
 });
 
 test('home pages 25 posts at a time with working Newer and Older links', async ({ page }) => {
+  // 26 posts through the form, each a server action and a redirect: over 30 s on a loaded CI machine.
+  test.slow();
   await signedInUser(page);
   for (let i = 1; i <= 26; i++) {
     await page.getByLabel('Say something').fill(`post number ${i}`);
