@@ -1,6 +1,7 @@
-import type { Metadata } from 'next';
+import type { Metadata, Viewport } from 'next';
 import { getUnreadMessageCount, getViewer } from './lib/auth';
 import { readFlash } from './lib/flash';
+import { readTheme } from './lib/theme/read-theme';
 import { FlashMessage } from './ui/shared/flash-message';
 import { Nav } from './ui/nav';
 import './globals.css';
@@ -10,16 +11,27 @@ export const metadata: Metadata = {
   description: 'Microblog: short posts from people you follow.',
 };
 
+// Both schemes: the browser's own parts (scrollbars, form controls) follow the page's theme.
+export const viewport: Viewport = { width: 'device-width', initialScale: 1, colorScheme: 'light dark' };
+
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
-  const [viewer, flash, unreadMessages] = await Promise.all([getViewer(), readFlash(), getUnreadMessageCount()]);
+  const [viewer, flash, unreadMessages, theme] = await Promise.all([getViewer(), readFlash(), getUnreadMessageCount(), readTheme()]);
   return (
-    <html lang="en">
+    // data-theme only when the reader chose one; without it the stylesheet follows prefers-color-scheme.
+    <html lang="en" data-theme={theme ?? undefined}>
       <body>
-        <Nav viewer={viewer} unreadMessages={unreadMessages} />
-        <main className="container">
+        <a href="#main" className="skip-link">
+          Skip to content
+        </a>
+        <Nav viewer={viewer} unreadMessages={unreadMessages} theme={theme} />
+        {/* tabIndex -1: the skip link moves the keyboard focus here, not only the scroll position. */}
+        <main id="main" tabIndex={-1} className="container">
           {flash ? <FlashMessage id={flash.id} message={flash.message} /> : null}
           {children}
         </main>
+        <footer className="site-footer">
+          <p className="container">Microblog, an open-source rebuild of the Flask Mega-Tutorial&apos;s microblog.</p>
+        </footer>
       </body>
     </html>
   );

@@ -18,7 +18,7 @@ export default async function SettingsPage() {
       <form action={signOutEverywhereAction} className="card form" aria-labelledby="sign-out-heading">
         <h2 id="sign-out-heading">Sign out everywhere</h2>
         <p className="hint">Ends every session of your account, on every device, this one included.</p>
-        <button type="submit" className="button">
+        <button type="submit" className="button button-danger">
           Sign Out Everywhere
         </button>
       </form>

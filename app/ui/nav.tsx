@@ -1,29 +1,55 @@
 import Link from 'next/link';
+import { Compass, House, LogIn, LogOut, UserRound } from 'lucide-react';
 import type { Viewer } from '@/db/viewer';
 import { logoutAction } from '@/app/lib/actions/auth';
+import type { Theme } from '@/app/lib/theme/theme';
 import { MessagesBadge } from './notifications/messages-badge';
+import { NavLink } from './shared/nav-link';
+import { ThemeSwitch } from './theme/theme-switch';
 
-/** `unreadMessages`: the badge's count when the page was rendered; it then follows live notifications. */
-export function Nav({ viewer, unreadMessages }: { viewer: Viewer | null; unreadMessages: number }) {
+/**
+ * The site's navigation: one row at every width. On a desktop, icons beside labels; on a phone the
+ * brand is dropped and each item is an icon over a short label, at least 44 px square.
+ *
+ * `unreadMessages`: the badge's count when the page was rendered; it then follows live notifications.
+ * `theme`: the reader's chosen theme (null: follow the system setting).
+ */
+export function Nav({ viewer, unreadMessages, theme }: { viewer: Viewer | null; unreadMessages: number; theme: Theme | null }) {
   return (
     <header className="navbar">
       <nav className="container nav-inner" aria-label="Main">
         <Link href="/" className="brand">
           Microblog
         </Link>
-        <Link href="/">Home</Link>
-        <Link href="/explore">Explore</Link>
+        <NavLink href="/">
+          <House className="nav-icon" aria-hidden="true" />
+          <span className="nav-label">Home</span>
+        </NavLink>
+        <NavLink href="/explore">
+          <Compass className="nav-icon" aria-hidden="true" />
+          <span className="nav-label">Explore</span>
+        </NavLink>
         <span className="spacer" />
         {viewer ? <MessagesBadge userId={viewer.id} initialCount={unreadMessages} /> : null}
-        {viewer ? <Link href={`/user/${viewer.username}`}>Profile</Link> : null}
         {viewer ? (
-          <form action={logoutAction}>
-            <button type="submit" className="link-button">
-              Logout
+          <NavLink href={`/user/${viewer.username}`}>
+            <UserRound className="nav-icon" aria-hidden="true" />
+            <span className="nav-label">Profile</span>
+          </NavLink>
+        ) : null}
+        <ThemeSwitch theme={theme} />
+        {viewer ? (
+          <form action={logoutAction} className="nav-form">
+            <button type="submit" className="nav-item">
+              <LogOut className="nav-icon" aria-hidden="true" />
+              <span className="nav-label">Logout</span>
             </button>
           </form>
         ) : (
-          <Link href="/login">Login</Link>
+          <NavLink href="/login">
+            <LogIn className="nav-icon" aria-hidden="true" />
+            <span className="nav-label">Login</span>
+          </NavLink>
         )}
       </nav>
     </header>

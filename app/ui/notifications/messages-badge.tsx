@@ -1,7 +1,8 @@
 'use client';
 
 import { useEffect, useState } from 'react';
-import Link from 'next/link';
+import { Mail } from 'lucide-react';
+import { NavLink } from '../shared/nav-link';
 import { useUnreadCount } from './unread-count';
 
 /** What a screen reader hears when the count goes up while the page is open. */
@@ -11,9 +12,10 @@ function arrivalText(count: number, shown: string): string {
 
 /**
  * The navigation's "Messages" link with the unread count, kept current without reloading. The badge
- * is always in the page, hidden with `visibility` at 0 and of a fixed size, so it can appear live and
- * never shifts the navigation (the bug of the second reference was a badge that only existed when the
- * page was rendered with unread messages, so it could not appear later).
+ * is always in the page (hidden at 0), so it can appear live (the bug of the second reference was a
+ * badge that only existed when the page was rendered with unread messages, so it could not appear
+ * later). It sits over the icon's corner, out of the flow: appearing or growing never moves the
+ * navigation, and a hidden badge leaves no gap.
  */
 export function MessagesBadge({ userId, initialCount }: { userId: number; initialCount: number }) {
   const count = useUnreadCount(initialCount);
@@ -44,13 +46,18 @@ export function MessagesBadge({ userId, initialCount }: { userId: number; initia
     <>
       {/* prefetch={false}: opening the inbox marks messages read; a prefetch must not. Screen readers
           get one phrase ("Messages, 3 unread"), the eye the word and the badge. */}
-      <Link href="/messages" prefetch={false} className="messages-link">
-        <span className="visually-hidden">{count > 0 ? `Messages, ${shown} unread` : 'Messages'}</span>
-        <span aria-hidden="true">Messages</span>
-        <span aria-hidden="true" className="badge" data-count={count}>
-          {shown}
+      <NavLink href="/messages" prefetch={false} className="nav-item messages-link">
+        <span className="nav-icon-box">
+          <Mail className="nav-icon" aria-hidden="true" />
+          <span aria-hidden="true" className="badge" data-count={count}>
+            {shown}
+          </span>
         </span>
-      </Link>
+        <span className="visually-hidden">{count > 0 ? `Messages, ${shown} unread` : 'Messages'}</span>
+        <span aria-hidden="true" className="nav-label">
+          Messages
+        </span>
+      </NavLink>
       <span className="visually-hidden" role="status">
         {announcement}
       </span>
