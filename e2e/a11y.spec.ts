@@ -18,6 +18,7 @@ let reader: TestUser;
 let authorPage: Page;
 
 test.beforeAll(async ({ browser }) => {
+  test.setTimeout(120_000); // two sign-ups, a post and a follow
   const context = await browser.newContext();
   authorPage = await context.newPage();
   author = await signedInUser(authorPage, 'a11yauthor');
@@ -65,7 +66,7 @@ for (const [width, options] of Object.entries(WIDTHS)) {
       }
 
       test('signed out: login, register, password reset, not found', async ({ page }) => {
-        test.slow();
+        test.setTimeout(180_000);
         await visit(page, '/login', 'login');
         await page.getByRole('button', { name: 'Sign In' }).click();
         await expect(page.getByRole('alert').first()).toBeVisible();
@@ -80,9 +81,8 @@ for (const [width, options] of Object.entries(WIDTHS)) {
         await visit(page, '/no-such-page', 'not-found-signed-out');
       });
 
-      test('signed in: every page', async ({ page }) => {
-        test.slow();
-        await sendReaderAMessage();
+      test('signed in: home, explore, profiles and the user card', async ({ page }) => {
+        test.setTimeout(180_000);
         await login(page, reader);
         await expect(page.getByRole('heading', { name: `Hi, ${reader.username}!` })).toBeVisible();
         await check(page, 'home');
@@ -100,6 +100,13 @@ for (const [width, options] of Object.entries(WIDTHS)) {
         await expect(page.getByRole('dialog', { name: `About ${author.username}` }).getByRole('button', { name: 'Unfollow' })).toBeVisible();
         await check(page, 'popover');
 
+      });
+
+      test('signed in: lists, edit profile, settings, messages, not found, error', async ({ page }) => {
+        test.setTimeout(180_000);
+        await sendReaderAMessage();
+        await login(page, reader);
+        await expect(page.getByRole('heading', { name: `Hi, ${reader.username}!` })).toBeVisible();
         await visit(page, `/user/${reader.username}/following`, 'following');
         await visit(page, `/user/${author.username}/followers`, 'followers');
         await visit(page, '/edit-profile', 'edit-profile');

@@ -2,11 +2,7 @@
 
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
-
-/** True when `pathname` is `href` or a page below it ("/user/ann/followers" is under "/user/ann"). */
-export function isCurrent(pathname: string, href: string): boolean {
-  return pathname === href || (href !== '/' && pathname.startsWith(`${href}/`));
-}
+import { isCurrent } from './is-current';
 
 /**
  * A navigation link marked `aria-current="page"` on its own page (and the pages below it), which the
