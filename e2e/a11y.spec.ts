@@ -11,6 +11,11 @@ const WIDTHS = {
   phone: { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true },
 } as const;
 const THEMES = ['light', 'dark'] as const;
+/** The page background of each theme (--bg in app/globals.css): the page really is in that theme. */
+const BACKGROUND = { light: 'rgb(246, 247, 249)', dark: 'rgb(15, 20, 25)' };
+
+// The tests of this file share no state but the users below: run them on every worker.
+test.describe.configure({ mode: 'parallel' });
 
 // Set up once per worker: an author with a post whom the reader follows, and who writes to the reader.
 let author: TestUser;
@@ -54,7 +59,7 @@ for (const [width, options] of Object.entries(WIDTHS)) {
       /** Checks the page as it is now and saves its screenshot. */
       async function check(page: Page, name: string) {
         await hydrated(page);
-        await expect(page.locator('html')).toHaveCSS('color-scheme', theme);
+        await expect(page.locator('body')).toHaveCSS('background-color', BACKGROUND[theme]);
         await expectNoAxeViolations(page, `${name} (${width}, ${theme})`);
         await expectNoHorizontalScroll(page, `${name} (${width}, ${theme})`);
         await saveScreenshot(page, `${width}-${theme}-${name}`);

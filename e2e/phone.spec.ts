@@ -1,5 +1,5 @@
 import type { Browser, Page } from '@playwright/test';
-import { expect, newUser, test, type TestUser } from './fixtures';
+import { expect, login, newUser, register, test, type TestUser } from './fixtures';
 import { expectNoHorizontalScroll, hydrated } from './look';
 
 // The main journeys on a 390 x 844 touch phone (the "phone" project of playwright.config.ts): every
@@ -8,18 +8,9 @@ import { expectNoHorizontalScroll, hydrated } from './look';
 /** Registers and signs in with taps and typing; the page ends on the home page. */
 async function signUpByTouch(page: Page, prefix: string): Promise<TestUser> {
   const user = newUser(prefix);
-  await page.goto('/register');
+  await register(page, user, { tap: true });
   await hydrated(page);
-  await page.getByLabel('Username').fill(user.username);
-  await page.getByLabel('Email').fill(user.email);
-  await page.getByLabel('Password', { exact: true }).fill(user.password);
-  await page.getByLabel('Repeat Password').fill(user.password);
-  await page.getByRole('button', { name: 'Register' }).tap();
-  await expect(page.getByText('Congratulations, you are now a registered user!')).toBeVisible();
-  await hydrated(page);
-  await page.getByLabel('Username').fill(user.username);
-  await page.getByLabel('Password').fill(user.password);
-  await page.getByRole('button', { name: 'Sign In' }).tap();
+  await login(page, user, { tap: true });
   await expect(page.getByRole('heading', { name: `Hi, ${user.username}!` })).toBeVisible();
   await hydrated(page);
   return user;
