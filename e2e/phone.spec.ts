@@ -25,7 +25,9 @@ async function secondPhone(browser: Browser, prefix: string) {
 }
 
 async function post(page: Page, text: string) {
-  await page.getByLabel('Say something').fill(text);
+  const box = page.getByLabel('Say something');
+  await box.fill(text);
+  await expect(box).toHaveValue(text);
   await page.getByRole('button', { name: 'Submit' }).tap();
   await expect(page.getByText('Your post is now live!')).toBeVisible();
   await expect(page.getByRole('article').filter({ hasText: text })).toBeVisible();
@@ -45,6 +47,7 @@ async function expectPhoneLayout(page: Page, label: string) {
 }
 
 test('register, post, and find the way around from a phone', async ({ page }) => {
+  test.slow();
   const me = await signUpByTouch(page, 'phone');
   await expectPhoneLayout(page, 'home');
   // The text box does not grab the focus (it would open the keyboard), and the empty timeline
@@ -55,7 +58,7 @@ test('register, post, and find the way around from a phone', async ({ page }) =>
   await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Explore' })).toHaveAttribute('aria-current', 'page');
 
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Home' }).tap();
-  await hydrated(page);
+  await expect(page.getByRole('heading', { name: `Hi, ${me.username}!` })).toBeVisible();
   await post(page, `From my phone ${Date.now()}`);
   await expectPhoneLayout(page, 'home with a post');
 
@@ -88,7 +91,8 @@ test('follow, open a user card by tapping a name, and exchange messages on phone
   // A tap on a name opens its card instead of following the link; Follow works inside it.
   await page.goto('/explore');
   await hydrated(page);
-  const name = page.getByRole('article').filter({ hasText: body }).getByRole('link', { name: author.user.username, exact: true });
+  // The name in the post (.first()), not the same link inside its open card.
+  const name = page.getByRole('article').filter({ hasText: body }).getByRole('link', { name: author.user.username, exact: true }).first();
   const card = page.getByRole('dialog', { name: `About ${author.user.username}` });
   await name.tap();
   await expect(card).toBeVisible();
