@@ -71,7 +71,7 @@ for (const [width, options] of Object.entries(WIDTHS)) {
       }
 
       test('signed out: login, register, password reset, not found', async ({ page }) => {
-        test.setTimeout(180_000);
+        test.setTimeout(240_000);
         await visit(page, '/login', 'login');
         await page.getByRole('button', { name: 'Sign In' }).click();
         await expect(page.getByRole('alert').first()).toBeVisible();
@@ -87,7 +87,7 @@ for (const [width, options] of Object.entries(WIDTHS)) {
       });
 
       test('signed in: home, explore, profiles and the user card', async ({ page }) => {
-        test.setTimeout(180_000);
+        test.setTimeout(240_000);
         await login(page, reader);
         await expect(page.getByRole('heading', { name: `Hi, ${reader.username}!` })).toBeVisible();
         await check(page, 'home');
@@ -107,15 +107,21 @@ for (const [width, options] of Object.entries(WIDTHS)) {
 
       });
 
-      test('signed in: lists, edit profile, settings, messages, not found, error', async ({ page }) => {
-        test.setTimeout(180_000);
-        await sendReaderAMessage();
+      test('signed in: followers and following, edit profile, settings', async ({ page }) => {
+        test.setTimeout(240_000);
         await login(page, reader);
         await expect(page.getByRole('heading', { name: `Hi, ${reader.username}!` })).toBeVisible();
         await visit(page, `/user/${reader.username}/following`, 'following');
         await visit(page, `/user/${author.username}/followers`, 'followers');
         await visit(page, '/edit-profile', 'edit-profile');
         await visit(page, '/settings', 'settings');
+      });
+
+      test('signed in: messages, send message, not found, error', async ({ page }) => {
+        test.setTimeout(240_000);
+        await sendReaderAMessage();
+        await login(page, reader);
+        await expect(page.getByRole('heading', { name: `Hi, ${reader.username}!` })).toBeVisible();
         await visit(page, '/messages', 'messages');
         await expect(page.getByText('New', { exact: true }).first()).toBeVisible();
         await visit(page, `/send-message/${author.username}`, 'send-message');
@@ -127,6 +133,7 @@ for (const [width, options] of Object.entries(WIDTHS)) {
 }
 
 test('the theme switch overrides the system setting and is remembered by the server', async ({ page }) => {
+  test.slow();
   await page.emulateMedia({ colorScheme: 'light' });
   await page.goto('/login');
   await hydrated(page);
