@@ -24,8 +24,9 @@ export default async function RootLayout({ children }: { children: React.ReactNo
           Skip to content
         </a>
         <Nav viewer={viewer} unreadMessages={unreadMessages} theme={theme} />
-        {/* tabIndex -1: the skip link moves the keyboard focus here, not only the scroll position. */}
-        <main id="main" tabIndex={-1} className="container">
+        {/* No tabIndex: the skip link still moves the keyboard's starting point here (the next Tab
+            reaches the first control of the page), and a click in the text does not focus <main>. */}
+        <main id="main" className="container">
           {flash ? <FlashMessage id={flash.id} message={flash.message} /> : null}
           {children}
         </main>
