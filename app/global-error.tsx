@@ -7,11 +7,13 @@ export default function GlobalError() {
   return (
     <html lang="en">
       <body>
-        <h1>An unexpected error has occurred</h1>
-        <p>The administrator has been notified. Sorry for the inconvenience!</p>
-        <p>
-          <Link href="/">Back</Link>
-        </p>
+        <main>
+          <h1>An unexpected error has occurred</h1>
+          <p>The administrator has been notified. Sorry for the inconvenience!</p>
+          <p>
+            <Link href="/">Back</Link>
+          </p>
+        </main>
       </body>
     </html>
   );

@@ -1,6 +1,7 @@
-import type { Metadata } from 'next';
+import type { Metadata, Viewport } from 'next';
 import { getUnreadCounts, getViewer } from './lib/auth';
 import { readFlash } from './lib/flash';
+import { readTheme } from './lib/theme/read-theme';
 import { FlashMessage } from './ui/shared/flash-message';
 import { Nav } from './ui/nav';
 import './globals.css';
@@ -10,16 +11,28 @@ export const metadata: Metadata = {
   description: 'Microblog: short posts from people you follow.',
 };
 
+// Both schemes: the browser's own parts (scrollbars, form controls) follow the page's theme.
+export const viewport: Viewport = { width: 'device-width', initialScale: 1, colorScheme: 'light dark' };
+
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
-  const [viewer, flash, unread] = await Promise.all([getViewer(), readFlash(), getUnreadCounts()]);
+  const [viewer, flash, unread, theme] = await Promise.all([getViewer(), readFlash(), getUnreadCounts(), readTheme()]);
   return (
-    <html lang="en">
+    // data-theme only when the reader chose one; without it the stylesheet follows prefers-color-scheme.
+    <html lang="en" data-theme={theme ?? undefined}>
       <body>
-        <Nav viewer={viewer} unread={unread} />
-        <main className="container">
+        <a href="#main" className="skip-link">
+          Skip to content
+        </a>
+        <Nav viewer={viewer} unread={unread} theme={theme} />
+        {/* No tabIndex: the skip link still moves the keyboard's starting point here (the next Tab
+            reaches the first control of the page), and a click in the text does not focus <main>. */}
+        <main id="main" className="container">
           {flash ? <FlashMessage id={flash.id} message={flash.message} /> : null}
           {children}
         </main>
+        <footer className="site-footer">
+          <p className="container">Microblog, an open-source rebuild of the Flask Mega-Tutorial&apos;s microblog.</p>
+        </footer>
       </body>
     </html>
   );

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { listPosts } from '@/db/queries/posts';
 import { requireViewer } from './lib/auth';
 import { pageCursors, type SearchParams } from './lib/page-params';
@@ -14,7 +15,16 @@ export default async function HomePage({ searchParams }: { searchParams: SearchP
     <>
       <h1>Hi, {viewer.username}!</h1>
       <PostForm />
-      <PostList viewerUsername={viewer.username} page={page} basePath="/" empty="No posts yet. Say something, or find people to follow on Explore." />
+      <PostList
+        viewerUsername={viewer.username}
+        page={page}
+        basePath="/"
+        empty={
+          <>
+            No posts yet. Say something, or find people to follow on <Link href="/explore">Explore</Link>.
+          </>
+        }
+      />
     </>
   );
 }

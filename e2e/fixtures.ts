@@ -14,27 +14,32 @@ export function newUser(prefix = 'u'): TestUser {
   return { username, email: `${username}@example.com`, password: 'correct horse battery' };
 }
 
-/** Fills in and sends the registration form; the caller checks what it answered. */
-export async function submitRegistration(page: Page, user: TestUser) {
+/**
+ * Fills in and sends the registration form; the caller checks what it answered.
+ * `tap`: press the button with a finger (a touch-screen project) instead of a mouse click.
+ */
+export async function submitRegistration(page: Page, user: TestUser, options: { tap?: boolean } = {}) {
   await page.goto('/register');
   await page.getByLabel('Username').fill(user.username);
   await page.getByLabel('Email').fill(user.email);
   await page.getByLabel('Password', { exact: true }).fill(user.password);
   await page.getByLabel('Repeat Password').fill(user.password);
-  await page.getByRole('button', { name: 'Register' }).click();
+  const button = page.getByRole('button', { name: 'Register' });
+  await (options.tap ? button.tap() : button.click());
 }
 
-export async function register(page: Page, user: TestUser) {
-  await submitRegistration(page, user);
+export async function register(page: Page, user: TestUser, options: { tap?: boolean } = {}) {
+  await submitRegistration(page, user, options);
   await expect(page.getByText('Congratulations, you are now a registered user!')).toBeVisible();
 }
 
-export async function login(page: Page, user: TestUser, options: { remember?: boolean } = {}) {
+export async function login(page: Page, user: TestUser, options: { remember?: boolean; tap?: boolean } = {}) {
   if (!page.url().includes('/login')) await page.goto('/login');
   await page.getByLabel('Username').fill(user.username);
   await page.getByLabel('Password').fill(user.password);
   if (options.remember) await page.getByLabel('Remember Me').check();
-  await page.getByRole('button', { name: 'Sign In' }).click();
+  const button = page.getByRole('button', { name: 'Sign In' });
+  await (options.tap ? button.tap() : button.click());
 }
 
 /** Registers and signs in a new user; the page ends on the home page. */

@@ -3,7 +3,7 @@ import { expect, signedInUser, test } from './fixtures';
 
 /** The navigation's Messages link; its accessible name says the count ("Messages, 3 unread"). */
 const messagesLink = (page: Page) => page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: /^Messages/ });
-/** The red count inside it: always in the page, hidden (visibility) at 0. */
+/** The red count inside it: always in the page, not displayed at 0. */
 const badge = (page: Page) => messagesLink(page).locator('.badge');
 
 async function sendMessage(page: Page, to: string, text: string) {

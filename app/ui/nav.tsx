@@ -1,18 +1,35 @@
 import Link from 'next/link';
+import { Compass, House, LogIn, LogOut, Search, UserRound } from 'lucide-react';
 import type { Viewer } from '@/db/viewer';
 import { logoutAction } from '@/app/lib/actions/auth';
+import type { Theme } from '@/app/lib/theme/theme';
 import { MessagesBadge, NotificationsBadge } from './notifications/messages-badge';
+import { NavLink } from './shared/nav-link';
+import { ThemeSwitch } from './theme/theme-switch';
 
-/** `unread`: the badges' counts when the page was rendered; they then follow live notifications. */
-export function Nav({ viewer, unread }: { viewer: Viewer | null; unread: { messages: number; activity: number } }) {
+/**
+ * The site's navigation: one row at every width. On a desktop, icons beside labels and a search box;
+ * on a phone the brand is dropped, the search box becomes a Search item (the /search page has the
+ * box), and each item is an icon over a short label, at least 44 px square.
+ *
+ * `unread`: the badges' counts when the page was rendered; they then follow live notifications.
+ * `theme`: the reader's chosen theme (null: follow the system setting).
+ */
+export function Nav({ viewer, unread, theme }: { viewer: Viewer | null; unread: { messages: number; activity: number }; theme: Theme | null }) {
   return (
     <header className="navbar">
       <nav className="container nav-inner" aria-label="Main">
         <Link href="/" className="brand">
           Microblog
         </Link>
-        <Link href="/">Home</Link>
-        <Link href="/explore">Explore</Link>
+        <NavLink href="/">
+          <House className="nav-icon" aria-hidden="true" />
+          <span className="nav-label">Home</span>
+        </NavLink>
+        <NavLink href="/explore">
+          <Compass className="nav-icon" aria-hidden="true" />
+          <span className="nav-label">Explore</span>
+        </NavLink>
         {viewer ? (
           <form action="/search" method="get" role="search" className="nav-search">
             <label htmlFor="nav-search" className="visually-hidden">
@@ -21,18 +38,34 @@ export function Nav({ viewer, unread }: { viewer: Viewer | null; unread: { messa
             <input id="nav-search" type="search" name="q" placeholder="Search" />
           </form>
         ) : null}
+        {viewer ? (
+          <NavLink href="/search" className="nav-item nav-search-link">
+            <Search className="nav-icon" aria-hidden="true" />
+            <span className="nav-label">Search</span>
+          </NavLink>
+        ) : null}
         <span className="spacer" />
         {viewer ? <NotificationsBadge userId={viewer.id} initialCount={unread.activity} /> : null}
         {viewer ? <MessagesBadge userId={viewer.id} initialCount={unread.messages} /> : null}
-        {viewer ? <Link href={`/user/${viewer.username}`}>Profile</Link> : null}
         {viewer ? (
-          <form action={logoutAction}>
-            <button type="submit" className="link-button">
-              Logout
+          <NavLink href={`/user/${viewer.username}`}>
+            <UserRound className="nav-icon" aria-hidden="true" />
+            <span className="nav-label">Profile</span>
+          </NavLink>
+        ) : null}
+        <ThemeSwitch theme={theme} />
+        {viewer ? (
+          <form action={logoutAction} className="nav-form">
+            <button type="submit" className="nav-item">
+              <LogOut className="nav-icon" aria-hidden="true" />
+              <span className="nav-label">Logout</span>
             </button>
           </form>
         ) : (
-          <Link href="/login">Login</Link>
+          <NavLink href="/login">
+            <LogIn className="nav-icon" aria-hidden="true" />
+            <span className="nav-label">Login</span>
+          </NavLink>
         )}
       </nav>
     </header>

@@ -1,7 +1,7 @@
 'use client';
 
 import { useEffect, useState } from 'react';
-import Link from 'next/link';
+import { NavLink } from '../shared/nav-link';
 import { useUnreadCount } from './unread-count';
 
 interface CountLinkProps {
@@ -9,23 +9,26 @@ interface CountLinkProps {
   href: string;
   /** The link's word ("Messages"). */
   label: string;
+  /** A shorter word shown under the icon on a phone (defaults to `label`). */
+  shortLabel?: string;
+  /** The icon shown beside (desktop) or over (phone) the word. */
+  icon: React.ReactNode;
   /** The live notification that carries the count (unread_message_count...). */
   name: string;
   initialCount: number;
   /** What a screen reader hears for one and for several unread items ("unread message"). */
   unit: [singular: string, plural: string];
-  /** Hidden, fixed-size badge element's class, so it can appear live without shifting the layout. */
-  className?: string;
 }
 
 /**
  * A navigation link with an unread count kept current without reloading (Messages, Notifications).
  * The badge is always in the page, hidden at 0 and of a fixed size, so it can appear live and never
- * shifts the navigation (the bug of the second reference was a badge that only existed when the page
+ * shifts the navigation: it sits over the icon's corner, out of the flow, so a hidden badge leaves
+ * no gap (the bug of the second reference was a badge that only existed when the page
  * was rendered with unread items, so it could not appear later). The first one mounted starts the
  * live connection (live-notifications.ts runs it once per document, however many ask).
  */
-export function CountLink({ userId, href, label, name, initialCount, unit, className = 'messages-link' }: CountLinkProps) {
+export function CountLink({ userId, href, label, shortLabel, icon, name, initialCount, unit }: CountLinkProps) {
   const count = useUnreadCount(name, initialCount);
   const shown = count > 99 ? '99+' : String(count);
 
@@ -54,13 +57,25 @@ export function CountLink({ userId, href, label, name, initialCount, unit, class
     <>
       {/* prefetch={false}: opening the page marks items read; a prefetch must not. Screen readers
           get one phrase ("Messages, 3 unread"), the eye the word and the badge. */}
-      <Link href={href} prefetch={false} className={className}>
-        <span className="visually-hidden">{count > 0 ? `${label}, ${shown} unread` : label}</span>
-        <span aria-hidden="true">{label}</span>
-        <span aria-hidden="true" className="badge" data-count={count}>
-          {shown}
+      <NavLink href={href} prefetch={false} className="nav-item count-link">
+        <span className="nav-icon-box">
+          {icon}
+          <span aria-hidden="true" className="badge" data-count={count}>
+            {shown}
+          </span>
         </span>
-      </Link>
+        <span className="visually-hidden">{count > 0 ? `${label}, ${shown} unread` : label}</span>
+        <span aria-hidden="true" className="nav-label">
+          {shortLabel ? (
+            <>
+              <span className="nav-label-long">{label}</span>
+              <span className="nav-label-short">{shortLabel}</span>
+            </>
+          ) : (
+            label
+          )}
+        </span>
+      </NavLink>
       <span className="visually-hidden" role="status">
         {announcement}
       </span>

@@ -1,3 +1,4 @@
+import { Bell, Mail } from 'lucide-react';
 import { CountLink } from './count-link';
 
 /** "Messages" in the navigation with the live unread message count. */
@@ -7,6 +8,7 @@ export function MessagesBadge({ userId, initialCount }: { userId: number; initia
       userId={userId}
       href="/messages"
       label="Messages"
+      icon={<Mail className="nav-icon" aria-hidden="true" />}
       name="unread_message_count"
       initialCount={initialCount}
       unit={['unread message', 'unread messages']}
@@ -21,6 +23,8 @@ export function NotificationsBadge({ userId, initialCount }: { userId: number; i
       userId={userId}
       href="/activity"
       label="Notifications"
+      shortLabel="Alerts"
+      icon={<Bell className="nav-icon" aria-hidden="true" />}
       name="unread_activity_count"
       initialCount={initialCount}
       unit={['new notification', 'new notifications']}

@@ -3,6 +3,7 @@
 import { useState, useTransition } from 'react';
 import { changeFollowFromPopoverAction } from '@/app/lib/actions/follows';
 import type { UserPopup } from '@/app/lib/user-popup';
+import { buttonClass } from '../shared/submit-button';
 
 /**
  * Follow/Unfollow inside the card. The action answers with the user's fresh card (new counts, new
@@ -25,7 +26,7 @@ export function PopoverFollowButton({ user, onChange }: { user: UserPopup; onCha
   return (
     <>
       {/* aria-disabled, not disabled: a disabled button drops the keyboard focus, which would close the card. */}
-      <button type="button" className="button" onClick={pending ? undefined : toggle} aria-disabled={pending}>
+      <button type="button" className={buttonClass(user.isFollowing ? 'secondary' : 'primary')} onClick={pending ? undefined : toggle} aria-disabled={pending}>
         {user.isFollowing ? 'Unfollow' : 'Follow'}
       </button>
       {error ? (

@@ -6,8 +6,10 @@ export interface OpenIntent {
   pointer(inside: boolean): void;
   /** Keyboard focus entered (true) or left (false) the name or its card. */
   focus(inside: boolean): void;
+  /** A tap on a touch screen, which has no hover: opens at once and stays open until dismiss(). */
+  tap(): void;
   /**
-   * Closes at once (Escape) and forgets the pointer and focus already inside, so it stays closed until
+   * Closes at once (Escape, a tap elsewhere) and forgets the pointer and focus already inside, so it stays closed until
    * one of them leaves and comes back. Move the focus back to the name before calling it.
    */
   dismiss(): void;
@@ -20,7 +22,7 @@ export interface OpenIntent {
  */
 export function useOpenIntent(openDelayMs: number, closeDelayMs: number): OpenIntent {
   const [open, setOpen] = useState(false);
-  const state = useRef({ pointer: false, focus: false, open: false, timer: undefined as ReturnType<typeof setTimeout> | undefined });
+  const state = useRef({ pointer: false, focus: false, tapped: false, open: false, timer: undefined as ReturnType<typeof setTimeout> | undefined });
 
   const intent = useMemo(() => {
     const apply = (next: boolean) => {
@@ -31,7 +33,7 @@ export function useOpenIntent(openDelayMs: number, closeDelayMs: number): OpenIn
     const reconsider = () => {
       const s = state.current;
       clearTimeout(s.timer);
-      const wanted = s.pointer || s.focus;
+      const wanted = s.pointer || s.focus || s.tapped;
       if (wanted !== s.open) s.timer = setTimeout(() => apply(wanted), wanted ? openDelayMs : closeDelayMs);
     };
     return {
@@ -43,10 +45,16 @@ export function useOpenIntent(openDelayMs: number, closeDelayMs: number): OpenIn
         state.current.focus = inside;
         reconsider();
       },
+      tap() {
+        const s = state.current;
+        clearTimeout(s.timer);
+        s.tapped = true;
+        apply(true);
+      },
       dismiss() {
         const s = state.current;
         clearTimeout(s.timer);
-        s.pointer = s.focus = false;
+        s.pointer = s.focus = s.tapped = false;
         apply(false);
       },
     };

@@ -13,7 +13,7 @@ export function DeletePostForm({ postId }: { postId: number }) {
     <form action={formAction} className="inline-form">
       <FormMessage state={state} />
       <input type="hidden" name="post_id" value={postId} />
-      <SubmitButton className="button button-danger">Delete</SubmitButton>
+      <SubmitButton variant="danger">Delete</SubmitButton>
     </form>
   );
 }

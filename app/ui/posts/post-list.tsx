@@ -2,7 +2,7 @@ import type { PostPage } from '@/db/queries/posts';
 import { Pagination } from '../shared/pagination';
 import { PostItem } from './post-item';
 
-/** A page of posts with its pagination; `viewerUsername` shows the actions (Reply, Like, Edit...). */
+/** A page of posts with its pagination; `empty` may hold links; `viewerUsername` shows the actions (Reply, Like, Edit...). */
 export function PostList({ page, basePath, empty, viewerUsername }: { page: PostPage; basePath: string; empty: React.ReactNode; viewerUsername?: string }) {
   return (
     <section aria-label="Posts">

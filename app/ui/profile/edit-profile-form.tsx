@@ -1,6 +1,7 @@
 'use client';
 
 import { useActionState, useState } from 'react';
+import Link from 'next/link';
 import { updateProfileAction } from '@/app/lib/actions/profile';
 import type { FormState } from '@/app/lib/form-state';
 import { ABOUT_ME_MAX } from '@/app/lib/limits';
@@ -35,8 +36,18 @@ export function EditProfileForm({
   return (
     <form action={formAction} className="card form" noValidate>
       {state.status === 'error' ? <FormMessage state={state} /> : null}
-      <label htmlFor="email">Email</label>
-      <input id="email" value={email} readOnly disabled />
+      <TextField
+        id="email"
+        label="Email"
+        value={email}
+        readOnly
+        disabled
+        hint={
+          <>
+            Your e-mail address is changed in <Link href="/settings">Settings</Link>.
+          </>
+        }
+      />
       <TextField id="username" label="Username" name="username" defaultValue={state.values?.username} resetKey={state.values?.username} errors={errors.username} />
       <label htmlFor="aboutMe">About me</label>
       <textarea id="aboutMe" name="aboutMe" rows={3} value={about} onChange={(e) => setAbout(e.target.value)} {...describedBy('aboutMe-error', errors.aboutMe)} />

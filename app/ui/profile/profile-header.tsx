@@ -26,7 +26,7 @@ export function ProfileHeader({ profile }: { profile: ProfileDTO }) {
           <span>{plural(profile.postCount, 'post', 'posts')}</span>
         </p>
         {profile.isSelf ? (
-          <p>
+          <p className="profile-links">
             <Link href="/edit-profile">Edit your profile</Link>
             {' · '}
             <Link href="/settings">Settings</Link>

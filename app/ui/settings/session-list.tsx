@@ -29,7 +29,7 @@ export function SessionList({ sessions }: { sessions: SessionDTO[] }) {
               {session.current ? null : (
                 <form action={revokeSessionAction} className="inline-form">
                   <input type="hidden" name="sessionId" value={session.id} />
-                  <button type="submit" className="button" aria-label={`Sign out ${device}`}>
+                  <button type="submit" className="button button-secondary" aria-label={`Sign out ${device}`}>
                     Sign out
                   </button>
                 </form>
@@ -40,7 +40,7 @@ export function SessionList({ sessions }: { sessions: SessionDTO[] }) {
       </ul>
       <form action={signOutEverywhereAction}>
         <p className="hint">Sign Out Everywhere ends every session of your account, on every device, this one included.</p>
-        <button type="submit" className="button">
+        <button type="submit" className="button button-danger">
           Sign Out Everywhere
         </button>
       </form>

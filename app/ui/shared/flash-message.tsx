@@ -1,6 +1,6 @@
 'use client';
 
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { usePathname } from 'next/navigation';
 
 /** Deletes the flash cookie in the browser; a no-op while rendering on the server. */
@@ -9,7 +9,9 @@ function clearFlashCookie() {
 }
 
 /**
- * Shows a flash once and hides it on the next client-side navigation, like the reference's flashes.
+ * Shows a flash once and hides it on the next client-side navigation, like the reference's flashes,
+ * or as soon as any form on the page is submitted: an earlier notice ("Your password has been reset.")
+ * must not sit above the answer to what the user does next (a new error, or a new flash).
  * The cookie is deleted while the message renders in the browser, before it can be seen: an effect
  * would run after paint, and a reload in between would show the message a second time.
  */
@@ -26,7 +28,13 @@ export function FlashMessage({ id, message }: { id: string; message: string }) {
     setLastId(id);
     setShownOn(pathname);
   }
-  if (pathname !== shownOn) return null;
+  const [dismissed, setDismissed] = useState<string | null>(null);
+  useEffect(() => {
+    const dismiss = () => setDismissed(lastId);
+    document.addEventListener('submit', dismiss);
+    return () => document.removeEventListener('submit', dismiss);
+  }, [lastId]);
+  if (pathname !== shownOn || dismissed === lastId) return null;
   return (
     <div className="alert" role="status">
       {message}

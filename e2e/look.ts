@@ -1,0 +1,45 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type Page } from '@playwright/test';
+
+// Helpers of the accessibility and phone specs: axe checks, layout checks, and review screenshots.
+
+/** The WCAG 2.0, 2.1 and 2.2 level A and AA rules of axe. */
+export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+/** Runs axe on the page as it is now and fails with each violation's rule, help text and elements. */
+export async function expectNoAxeViolations(page: Page, label: string) {
+  const { violations } = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
+  const found = violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.map((n) => n.target.join(' ')).join('\n    ')}`);
+  expect(found, `axe violations on ${label}`).toEqual([]);
+}
+
+/** The page does not scroll sideways: nothing is wider than the viewport. */
+export async function expectNoHorizontalScroll(page: Page, label: string) {
+  const { scrollWidth, clientWidth } = await page.evaluate(() => ({
+    scrollWidth: document.documentElement.scrollWidth,
+    clientWidth: document.documentElement.clientWidth,
+  }));
+  expect(scrollWidth, `horizontal scrolling on ${label}`).toBeLessThanOrEqual(clientWidth);
+}
+
+/** The folder of the review screenshots (git-ignored; kept by the run, never compared pixel by pixel). */
+export const SCREENSHOT_DIR = path.resolve('test-results/screenshots');
+
+/** Saves a full-page screenshot as test-results/screenshots/<name>.png. */
+export async function saveScreenshot(page: Page, name: string) {
+  fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
+}
+
+/**
+ * Waits until React has hydrated the page (before that a tap or hover reaches no handler): React marks
+ * the DOM nodes it owns with a `__reactFiber` property once it has taken them over.
+ */
+export async function hydrated(page: Page) {
+  await page.waitForFunction(() => {
+    const nav = document.querySelector('nav[aria-label="Main"] a');
+    return !!nav && Object.keys(nav).some((key) => key.startsWith('__reactFiber'));
+  });
+}
