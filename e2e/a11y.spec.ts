@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, login, signedInUser, test, type TestUser } from './fixtures';
-import { expectNoAxeViolations, expectNoHorizontalScroll, hydrated, saveScreenshot } from './look';
+import { expectNavItemsApart, expectNoAxeViolations, expectNoHorizontalScroll, hydrated, saveScreenshot } from './look';
 
 // Every page, signed out and signed in, in both themes (the system setting) and at desktop and phone
 // width: no violation of axe's WCAG 2.0/2.1/2.2 A and AA rules, no sideways scrolling, and a
@@ -62,6 +62,7 @@ for (const [width, options] of Object.entries(WIDTHS)) {
         await expect(page.locator('body')).toHaveCSS('background-color', BACKGROUND[theme]);
         await expectNoAxeViolations(page, `${name} (${width}, ${theme})`);
         await expectNoHorizontalScroll(page, `${name} (${width}, ${theme})`);
+        await expectNavItemsApart(page, `${name} (${width}, ${theme})`);
         await saveScreenshot(page, `${width}-${theme}-${name}`);
       }
 
@@ -195,6 +196,19 @@ test('keyboard: the skip link is first and jumps over the navigation; the nav ma
   await expect(page.getByLabel('Username')).toBeFocused();
   await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Login' })).toHaveAttribute('aria-current', 'page');
   await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Home' })).not.toHaveAttribute('aria-current');
+});
+
+test('the navigation fits without overlapping from a phone to a wide screen', async ({ page }) => {
+  test.slow();
+  await login(page, reader);
+  await expect(page.getByRole('heading', { name: `Hi, ${reader.username}!` })).toBeVisible();
+  for (const width of [360, 430, 601, 768, 1024, 1041, 1440]) {
+    await page.setViewportSize({ width, height: 800 });
+    await expectNavItemsApart(page, `home at ${width} px`);
+    await expectNoHorizontalScroll(page, `home at ${width} px`);
+    // Every item keeps its name for screen readers whatever the width shows.
+    await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Explore' })).toBeVisible();
+  }
 });
 
 test('the site icon is served', async ({ request }) => {

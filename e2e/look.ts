@@ -43,3 +43,24 @@ export async function hydrated(page: Page) {
     return !!nav && Object.keys(nav).some((key) => key.startsWith('__reactFiber'));
   });
 }
+
+/**
+ * The navigation's items (links, buttons, the search box) do not overlap one another: with more
+ * items than fit, labels must give way, not slide under the next item.
+ */
+export async function expectNavItemsApart(page: Page, label: string) {
+  const overlaps = await page.evaluate(() => {
+    const items = [...document.querySelectorAll('nav[aria-label="Main"] :is(a, button, input)')]
+      .map((el) => ({ name: el.textContent?.trim() || el.getAttribute('placeholder') || el.tagName, box: el.getBoundingClientRect() }))
+      .filter(({ box }) => box.width > 1 && box.height > 1);
+    const found: string[] = [];
+    items.forEach((a, i) =>
+      items.slice(i + 1).forEach((b) => {
+        const apart = a.box.right <= b.box.left + 0.5 || b.box.right <= a.box.left + 0.5 || a.box.bottom <= b.box.top + 0.5 || b.box.bottom <= a.box.top + 0.5;
+        if (!apart) found.push(`${a.name} / ${b.name}`);
+      }),
+    );
+    return found;
+  });
+  expect(overlaps, `navigation items overlapping on ${label}`).toEqual([]);
+}
