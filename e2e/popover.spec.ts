@@ -41,6 +41,10 @@ function nameAndCard(page: Page, username: string) {
   };
 }
 
+// Each test signs up two people (two bcrypt hashes, two sign-ins) before its first hover: on a loaded
+// machine that alone took 27 s of the default 30, so these tests get twice the budget.
+test.describe.configure({ timeout: 60_000 });
+
 const isPopupRequest = (url: string | URL) => new URL(url).pathname.endsWith('/popup');
 
 test('hovering a name opens its card; Follow in the card updates the card and the page', async ({ browser, page }) => {
