@@ -6,10 +6,15 @@ import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
+import { createRequire } from 'node:module';
 import type { Page } from '@playwright/test';
 import { expect, newUser, register, test } from '../fixtures';
 import { actionId } from '../../scripts/bench-server';
 import { ensureBuild, sharedInstanceEnv, startAppInstance, type AppInstance } from '../../scripts/scale/app-instance';
+
+const { encodeReply } = createRequire(import.meta.url)('next/dist/compiled/react-server-dom-webpack/client.node.js') as {
+  encodeReply: (value: unknown) => Promise<string | FormData>;
+};
 
 let dir: string;
 let app: AppInstance;
@@ -103,8 +108,9 @@ test('a message sent through one worker reaches a live stream and the badge held
   });
   expect(workers).toContain(stream.worker);
 
-  // The sender's message, sent as the page's script sends the form (a server action call: React's
-  // encoding of [previous state, form data]), on a connection of the other worker.
+  // The sender's message, sent as the page's script sends the form (a server action call: the
+  // arguments [previous state, form data] in React's encoding, by Next's own copy of React's client),
+  // on a connection of the other worker.
   let sending: http.Agent | undefined;
   for (let i = 0; i < 20 && !sending; i++) {
     const { agent, worker } = await connectionOn(workers);
@@ -113,24 +119,26 @@ test('a message sent through one worker reaches a live stream and the badge held
   }
   expect(sending, 'a connection served by the other worker').toBeDefined();
   const form = new FormData();
-  form.set('0', JSON.stringify([{ status: 'idle' }, '$K1']));
-  form.set('1_recipient', recipient.user.username);
-  form.set('1_message', 'across workers');
-  const body = new Request('http://localhost/', { method: 'POST', body: form });
-  const sent = Date.now();
-  const status = await new Promise<number>((resolve, reject) => {
+  form.set('recipient', recipient.user.username);
+  form.set('message', 'across workers');
+  const body = new Request('http://localhost/', { method: 'POST', body: (await encodeReply([{ status: 'idle' }, form])) as FormData });
+  const reply = await new Promise<{ status: number; text: string }>((resolve, reject) => {
     const headers = { cookie: sender.cookie, origin: app.baseURL, accept: 'text/x-component', 'next-action': actionId('sendMessageAction'), 'content-type': body.headers.get('content-type')! };
     const req = http.request(`${app.baseURL}/send-message/${recipient.user.username}`, { method: 'POST', agent: sending, headers }, (res) => {
-      res.resume();
-      res.on('end', () => resolve(res.statusCode!));
+      let text = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => (text += chunk));
+      res.on('end', () => resolve({ status: res.statusCode!, text }));
     });
     req.on('error', reject);
     body.arrayBuffer().then((bytes) => req.end(Buffer.from(bytes)), reject);
   });
   sending!.destroy();
-  expect(status).toBeLessThan(400);
+  expect(reply.status).toBeLessThan(400); // the action's redirect comes as a header of a 200 to a script
+  expect(reply.text).not.toContain('"status":"error"');
+  const sent = Date.now(); // committed by now: the other worker's hub finds it at its next poll
   await expect.poll(() => events.join('').includes('unread_message_count'), { timeout: 2_000, intervals: [50] }).toBe(true);
-  console.log(`cluster: message sent on one worker reached a stream on the other after ${Date.now() - sent} ms`);
+  console.log(`cluster: message sent on one worker reached a stream on the other ${Date.now() - sent} ms after the reply`);
   stream.req.destroy();
 
   // And as the recipient sees it: the Messages badge of the open page (whichever worker holds its stream).
