@@ -26,7 +26,7 @@ export async function load(baseURL: string | string[], target: Target, seconds =
     body: target.body,
   });
   const ok = result['2xx'];
-  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, ok, errors: result.errors + result.non2xx };
+  return { rps: result.requests.average, total: result.requests.total, p50: result.latency.p50, p99: result.latency.p99, ok, errors: result.errors + result.non2xx };
 }
 
 /** SQL statements the server sends for one request of `target` (read from /bench/queries before and after). */
