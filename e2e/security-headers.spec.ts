@@ -1,4 +1,5 @@
 import http from 'node:http';
+import type { APIRequestContext } from '@playwright/test';
 import { expect, signedInUser, test } from './fixtures';
 
 const COMMON = {
@@ -39,20 +40,26 @@ async function inlineScriptHashes(html: string, csp: string) {
   return { listed, needed: [...needed].sort() };
 }
 
-test('every kind of response carries the security headers', async ({ page, baseURL }) => {
-  test.slow();
-  // Signed out: pages built once for everyone (login, register, reset request) are the same file for
-  // every request, and their policy lists exactly the hashes of its inline scripts (no nonce).
+/**
+ * Signed out: pages built once for everyone (login, register, reset request) are the same file for
+ * every request, and their policy lists exactly the hashes of its inline scripts (no nonce).
+ */
+async function expectPrerenderedPages(request: APIRequestContext) {
   for (const path of ['/login', '/register', '/reset-password']) {
-    const first = await page.request.get(path);
+    const first = await request.get(path);
     const csp = expectHeaders(first.headers(), 'hashes');
     const html = await first.text();
     expect(html, path).not.toContain('nonce=');
     const { listed, needed } = await inlineScriptHashes(html, csp);
     expect(needed.length, path).toBeGreaterThan(0);
     expect(listed, path).toEqual(needed);
-    expect(await (await page.request.get(`${path}?next=/explore`)).text(), path).toBe(html);
+    expect(await (await request.get(`${path}?next=/explore`)).text(), path).toBe(html);
   }
+}
+
+test('every kind of response carries the security headers', async ({ page, baseURL, request }) => {
+  test.slow();
+  await expectPrerenderedPages(page.request);
   // A page rendered per request (an invalid reset link, signed out): a fresh nonce each time, on its scripts.
   const rendered = await page.request.get('/reset-password/not-a-token');
   const nonce = expectPageHeaders(rendered.headers());
@@ -64,6 +71,12 @@ test('every kind of response carries the security headers', async ({ page, baseU
   expectPageHeaders(missing.headers());
 
   const user = await signedInUser(page);
+  // An action that refreshes pages (a new post) leaves the prerendered pages as built: their policy
+  // still matches what they serve (a regenerated page would have other inline scripts).
+  await page.getByLabel('Say something').fill(`csp check ${user.username}`);
+  await page.getByRole('button', { name: 'Submit' }).click();
+  await expect(page.getByText('Your post is now live!')).toBeVisible();
+  await expectPrerenderedPages(request);
   for (const path of ['/', `/user/${user.username}`, '/messages', '/settings', '/no-such-page', '/test-error']) {
     const response = await page.request.get(path);
     expect([200, 404, 500], path).toContain(response.status());
