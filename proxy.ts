@@ -11,12 +11,14 @@ import { readSessionToken, type SessionToken } from './app/lib/session-token';
 import { corsHeaders, isPreflight, preflightResponse } from './app/lib/api/cors';
 import { errorBody } from './app/lib/api/error-texts';
 import { contentSecurityPolicy, newNonce } from './app/lib/security/content-security-policy';
+import { prerenderedScriptHashes } from './app/lib/security/prerendered-pages';
 
 /**
  * Cheap checks before a page renders; never the real authorization (pages, actions and db/queries do
  * that). It sends anonymous visitors of app pages to the login page with the full path and query in
  * `next`, sends signed-in users away from login/register, slides the session cookie's expiry, and
- * gives every response it passes a Content-Security-Policy with a fresh nonce.
+ * gives every response it passes a Content-Security-Policy: with a fresh nonce, or for a page served
+ * as a prerendered file (login, register, reset request) with the hashes of its inline scripts.
  */
 
 // Pages that need a session. Anything else (login, register, reset-password, static files,
@@ -55,8 +57,11 @@ function apiRequest(request: NextRequest, pathname: string): Response {
 }
 
 export async function proxy(request: NextRequest) {
-  const nonce = newNonce();
-  const csp = contentSecurityPolicy(nonce, {
+  const { pathname, search } = request.nextUrl;
+  // A POST to such a page (a form sent before its scripts loaded) renders per request: nonce.
+  const prerendered = request.method === 'GET' || request.method === 'HEAD' ? prerenderedScriptHashes(pathname) : undefined;
+  const nonce = prerendered ? null : newNonce();
+  const csp = contentSecurityPolicy(nonce === null ? { hashes: prerendered! } : { nonce }, {
     dev: process.env.NODE_ENV === 'development',
     // server.mjs has set this from the socket and TRUSTED_PROXIES: a client cannot choose it.
     https: request.headers.get('x-forwarded-proto') === 'https',
@@ -68,7 +73,6 @@ export async function proxy(request: NextRequest) {
   // Malformed paths, cross-site posts, oversized or undecodable bodies: a clear 4xx, never a bare 500.
   const refused = await refuseBadRequest(request);
   if (refused) return withCsp(refused);
-  const { pathname, search } = request.nextUrl;
   if (pathname.startsWith('/api/auth/')) return NextResponse.next(); // Auth.js sets its own cookies
   // The API's JSON and its HTML docs page (/api/docs, no scripts) carry the same policy.
   if (pathname.startsWith('/api/') || pathname === '/api') return withCsp(apiRequest(request, pathname));
@@ -88,9 +92,10 @@ export async function proxy(request: NextRequest) {
   if (session && GUEST_ONLY.some((re) => re.test(pathname))) {
     return withCsp(NextResponse.redirect(new URL('/', request.url)));
   }
-  // Next.js finds the nonce in the request's CSP header and puts it on the scripts it renders.
+  // Next.js finds the nonce in the request's CSP header and puts it on the scripts it renders (a
+  // prerendered page renders nothing: there is no nonce to pass).
   const forwarded = new Headers(request.headers);
-  forwarded.set('Content-Security-Policy', csp);
+  if (nonce !== null) forwarded.set('Content-Security-Policy', csp);
   const response = withCsp(NextResponse.next({ request: { headers: forwarded } }));
   if (session) await renew(response, session);
   return response;

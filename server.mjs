@@ -84,5 +84,6 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   const { loadEnv } = await import('./scripts/env.mjs');
   loadEnv();
   const { url } = await startServer({ port: Number(process.env.PORT || 3000), hostname: process.env.HOST || '127.0.0.1' });
-  console.log(`Microblog on ${url}`);
+  // In a cluster (server/cluster.mjs) each worker says which process it is.
+  console.log(`Microblog on ${url}${process.env.MICROBLOG_CLUSTER_WORKER ? ` (worker ${process.pid})` : ''}`);
 }

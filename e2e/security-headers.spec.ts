@@ -1,4 +1,5 @@
 import http from 'node:http';
+import type { APIRequestContext } from '@playwright/test';
 import { expect, signedInUser, test } from './fixtures';
 
 const COMMON = {
@@ -7,32 +8,75 @@ const COMMON = {
   'referrer-policy': 'strict-origin-when-cross-origin',
 };
 
-/** The headers every HTML response must carry, with a CSP whose nonce is returned. */
-function expectPageHeaders(headers: Record<string, string>): string {
+/** The headers every HTML response must carry; `kind` says how its scripts are allowed. Returns the CSP. */
+function expectHeaders(headers: Record<string, string>, kind: 'nonce' | 'hashes'): string {
   expect(headers).toMatchObject(COMMON);
   expect(headers['permissions-policy']).toContain('camera=()');
   const csp = headers['content-security-policy'] ?? '';
-  for (const directive of ["object-src 'none'", "base-uri 'none'", "frame-ancestors 'none'", "'strict-dynamic'"]) expect(csp).toContain(directive);
+  for (const directive of ["object-src 'none'", "base-uri 'none'", "frame-ancestors 'none'"]) expect(csp).toContain(directive);
+  if (kind === 'nonce') expect(csp).toContain("'strict-dynamic'");
+  else expect(csp).not.toMatch(/'nonce-|'strict-dynamic'/);
   expect(csp).not.toContain('unsafe-inline');
   expect(csp).not.toContain('unsafe-eval');
   // Plain http: no HSTS (e2e/limits.spec.ts checks it over HTTPS through a trusted proxy).
   expect(headers['strict-transport-security']).toBeUndefined();
-  return /'nonce-([^']+)'/.exec(csp)?.[1] ?? '';
+  return csp;
 }
 
-test('every kind of response carries the security headers', async ({ page, baseURL }) => {
+/** A page rendered per request: its CSP's nonce, which Next.js put on the page's scripts. */
+function expectPageHeaders(headers: Record<string, string>): string {
+  return /'nonce-([^']+)'/.exec(expectHeaders(headers, 'nonce'))?.[1] ?? '';
+}
+
+/** The SHA-256 sources a policy lists for a page's inline scripts, and those its inline scripts need. */
+async function inlineScriptHashes(html: string, csp: string) {
+  const listed = [...csp.matchAll(/'sha256-([^']+)'/g)].map((m) => m[1]).sort();
+  const needed = new Set<string>();
+  for (const [, attributes, body] of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)) {
+    if (/\bsrc=/.test(attributes) || !body) continue;
+    const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(body));
+    needed.add(Buffer.from(digest).toString('base64'));
+  }
+  return { listed, needed: [...needed].sort() };
+}
+
+/**
+ * Signed out: pages built once for everyone (login, register, reset request) are the same file for
+ * every request, and their policy lists exactly the hashes of its inline scripts (no nonce).
+ */
+async function expectPrerenderedPages(request: APIRequestContext) {
+  for (const path of ['/login', '/register', '/reset-password']) {
+    const first = await request.get(path);
+    const csp = expectHeaders(first.headers(), 'hashes');
+    const html = await first.text();
+    expect(html, path).not.toContain('nonce=');
+    const { listed, needed } = await inlineScriptHashes(html, csp);
+    expect(needed.length, path).toBeGreaterThan(0);
+    expect(listed, path).toEqual(needed);
+    expect(await (await request.get(`${path}?next=/explore`)).text(), path).toBe(html);
+  }
+}
+
+test('every kind of response carries the security headers', async ({ page, baseURL, request }) => {
   test.slow();
-  // Signed out: the login page, with a fresh nonce per request that Next.js puts on its scripts.
-  const login = await page.request.get('/login');
-  const nonce = expectPageHeaders(login.headers());
-  expect(await login.text()).toContain(`nonce="${nonce}"`);
-  expect(expectPageHeaders((await page.request.get('/login')).headers())).not.toBe(nonce);
+  await expectPrerenderedPages(page.request);
+  // A page rendered per request (an invalid reset link, signed out): a fresh nonce each time, on its scripts.
+  const rendered = await page.request.get('/reset-password/not-a-token');
+  const nonce = expectPageHeaders(rendered.headers());
+  expect(await rendered.text()).toContain(`nonce="${nonce}"`);
+  expect(expectPageHeaders((await page.request.get('/reset-password/not-a-token')).headers())).not.toBe(nonce);
   // 404, signed out.
   const missing = await page.request.get('/no-such-page');
   expect(missing.status()).toBe(404);
   expectPageHeaders(missing.headers());
 
   const user = await signedInUser(page);
+  // An action that refreshes pages (a new post) leaves the prerendered pages as built: their policy
+  // still matches what they serve (a regenerated page would have other inline scripts).
+  await page.getByLabel('Say something').fill(`csp check ${user.username}`);
+  await page.getByRole('button', { name: 'Submit' }).click();
+  await expect(page.getByText('Your post is now live!')).toBeVisible();
+  await expectPrerenderedPages(request);
   for (const path of ['/', `/user/${user.username}`, '/messages', '/settings', '/no-such-page', '/test-error']) {
     const response = await page.request.get(path);
     expect([200, 404, 500], path).toContain(response.status());

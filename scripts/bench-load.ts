@@ -1,4 +1,5 @@
 // Load and query-count helpers shared by the benchmark scripts (bench.ts, bench-popover.ts).
+import http from 'node:http';
 import autocannon from 'autocannon';
 
 export interface Target {
@@ -26,14 +27,34 @@ export async function load(baseURL: string | string[], target: Target, seconds =
     body: target.body,
   });
   const ok = result['2xx'];
-  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, ok, errors: result.errors + result.non2xx };
+  return { rps: result.requests.average, total: result.requests.total, p50: result.latency.p50, p99: result.latency.p99, ok, errors: result.errors + result.non2xx };
 }
 
-/** SQL statements the server sends for one request of `target` (read from /bench/queries before and after). */
+/**
+ * SQL statements the server sends for one request of `target` (read from /bench/queries before and
+ * after). The counter is per process, so all three requests go over one kept-alive connection: with
+ * several server processes (WEB_CONCURRENCY), one connection is served by one of them.
+ */
 export async function queriesFor(baseURL: string, target: Target): Promise<number> {
-  const count = async () => ((await (await fetch(`${baseURL}/bench/queries`)).json()) as { queries: number }).queries;
-  const before = await count();
-  const headers = { ...(target.cookie ? { cookie: target.cookie } : {}), ...target.headers };
-  await (await fetch(baseURL + target.path, { method: target.method ?? 'GET', redirect: 'manual', headers, body: target.body })).arrayBuffer();
-  return (await count()) - before;
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+  const send = (path: string, init: { method?: string; headers?: Record<string, string>; body?: string } = {}) =>
+    new Promise<string>((resolve, reject) => {
+      const req = http.request(baseURL + path, { agent, method: init.method ?? 'GET', headers: init.headers }, (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => (text += chunk));
+        res.on('end', () => resolve(text));
+      });
+      req.on('error', reject);
+      req.end(init.body);
+    });
+  const count = async () => (JSON.parse(await send('/bench/queries')) as { queries: number }).queries;
+  try {
+    const before = await count();
+    const headers = { ...(target.cookie ? { cookie: target.cookie } : {}), ...target.headers };
+    await send(target.path, { method: target.method, headers, body: target.body });
+    return (await count()) - before;
+  } finally {
+    agent.destroy();
+  }
 }

@@ -1,13 +1,15 @@
 // Starts the production server on a temporary database for benchmarks, and stops it again.
-import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { cpuMs, groupPids } from './scale/cpu';
 
 export interface BenchServer {
   baseURL: string;
   env: NodeJS.ProcessEnv;
+  /** `node scripts/start.mjs`: the cluster's primary (or the one server process) and its process group. */
   pid: number;
   stop: () => Promise<void>;
 }
@@ -54,8 +56,9 @@ export async function startBenchServer(port: number, prepare: (env: NodeJS.Proce
   if (!fs.existsSync('.next/BUILD_ID')) step(['next', 'build'], env);
   step(['tsx', '--conditions=react-server', 'scripts/db-migrate.ts'], env);
   prepare(env);
-  // The same server as `npm start` (server.mjs: client address from the socket, security headers).
-  const child: ChildProcess = spawn('node', ['server.mjs'], {
+  // Started as `npm start` starts it: scripts/start.mjs, one server process per core unless
+  // WEB_CONCURRENCY says otherwise (server.mjs in each: client address from the socket, security headers).
+  const child: ChildProcess = spawn(process.execPath, ['scripts/start.mjs'], {
     env: { ...env, HOST: '127.0.0.1', PORT: String(port) },
     stdio: ['ignore', 'ignore', 'inherit'],
     detached: true, // its own process group, so stop() ends the server and anything it started
@@ -103,17 +106,36 @@ export function actionId(name: string): string {
   return entry[0];
 }
 
+/** Resident memory (MB) of one process: current (VmRSS) or peak (VmHWM); 0 once it has exited. */
+function processMemoryMB(pid: number | string, field: 'VmRSS' | 'VmHWM'): number {
+  try {
+    const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+    return Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? 0) / 1024;
+  } catch {
+    return 0; // exited
+  }
+}
+
+/**
+ * One line per process of the server's group (the primary, then each worker): peak memory (VmHWM)
+ * and the CPU it has used so far, with the totals: what the server costs on this machine.
+ */
+export function printServerProcesses(pgid: number): void {
+  const pids = groupPids(pgid).sort((a, b) => Number(b === pgid) - Number(a === pgid) || a - b);
+  console.log('| process | pid | peak memory (VmHWM) | CPU used |');
+  console.log('| --- | --- | --- | --- |');
+  let memory = 0;
+  let cpu = 0;
+  for (const pid of pids) {
+    const [mb, ms] = [processMemoryMB(pid, 'VmHWM'), cpuMs([pid])];
+    memory += mb;
+    cpu += ms;
+    console.log(`| ${pid === pgid ? (pids.length > 1 ? 'primary' : 'server') : 'worker'} | ${pid} | ${mb.toFixed(0)} MB | ${(ms / 1000).toFixed(1)} s |`);
+  }
+  console.log(`| all ${pids.length} | | ${memory.toFixed(0)} MB | ${(cpu / 1000).toFixed(1)} s |`);
+}
+
 /** Current (VmRSS) or peak (VmHWM) resident memory of the largest process in the server's group. */
 export function serverMemoryMB(pgid: number, field: 'VmRSS' | 'VmHWM'): number {
-  const pids = execFileSync('ps', ['-o', 'pid=', '-g', String(pgid)], { encoding: 'utf8' }).split('\n').map((s) => s.trim()).filter(Boolean);
-  let largest = 0;
-  for (const pid of pids) {
-    try {
-      const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
-      largest = Math.max(largest, Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? 0) / 1024);
-    } catch {
-      // exited
-    }
-  }
-  return largest;
+  return Math.max(0, ...groupPids(pgid).map((pid) => processMemoryMB(pid, field)));
 }

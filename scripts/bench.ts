@@ -6,11 +6,13 @@
 //     page; prints that page's latency before and during the burst.
 //  3. The user popover's JSON endpoint (scripts/bench-popover.ts) and the REST API (scripts/bench-api.ts).
 //  4. Live notifications (scripts/bench-notifications.ts): send-to-event delay, 200 idle streams.
-//  5. The server's peak memory (VmHWM).
+//  5. Each server process's peak memory (VmHWM) and CPU used. The server starts as `npm start` does:
+//     one process per core (WEB_CONCURRENCY to choose).
 import { spawnSync } from 'node:child_process';
 import { load, queriesFor, type Target } from './bench-load';
 import { deepPagePath, signIn } from './bench-session';
-import { actionId, benchPort, serverMemoryMB, startBenchServer, summarize } from './bench-server';
+import { actionId, benchPort, printServerProcesses, serverMemoryMB, startBenchServer, summarize } from './bench-server';
+import { cpuMs, groupPids } from './scale/cpu';
 import { benchNotifications } from './bench-notifications';
 import { benchPopover } from './bench-popover';
 import { benchApi } from './bench-api';
@@ -75,11 +77,12 @@ async function pages(baseURL: string, pgid: number) {
     { name: 'home timeline, page 40', path: await deepPagePath(baseURL, cookie, 40), cookie },
     { name: 'explore, page 1', path: '/explore', cookie },
     { name: 'profile /user/susan', path: '/user/susan', cookie },
+    { name: 'login page (prerendered), signed out', path: '/login' },
     followTarget(cookie),
   ];
   console.log('\n## Pages at 16 connections (requests/s, latency in ms, SQL calls for one request)');
-  console.log('| page | req/s | p50 | p99 | SQL calls | non-2xx/errors |');
-  console.log('| --- | --- | --- | --- | --- | --- |');
+  console.log('| page | req/s | p50 | p99 | CPU ms per request (all server processes) | SQL calls | non-2xx/errors |');
+  console.log('| --- | --- | --- | --- | --- | --- | --- |');
   // Count SQL calls first, on an idle server: after a load run the server may still be draining requests.
   const queries = new Map<Target, number>();
   for (const target of targets) queries.set(target, target.method === 'POST' ? NaN : await queriesFor(baseURL, target));
@@ -87,9 +90,11 @@ async function pages(baseURL: string, pgid: number) {
   for (const target of targets) await load(baseURL, target, 2);
   const results: Record<string, number> = {};
   for (const target of targets) {
+    const cpuBefore = cpuMs(groupPids(pgid));
     const r = await load(baseURL, target);
+    const cpuPerRequest = (cpuMs(groupPids(pgid)) - cpuBefore) / Math.max(1, r.total);
     results[target.name] = r.rps;
-    console.log(`| ${target.name} | ${r.rps.toFixed(0)} | ${r.p50} | ${r.p99} | ${Number.isNaN(queries.get(target)!) ? '-' : queries.get(target)} | ${r.errors} |`);
+    console.log(`| ${target.name} | ${r.rps.toFixed(0)} | ${r.p50} | ${r.p99} | ${cpuPerRequest.toFixed(1)} | ${Number.isNaN(queries.get(target)!) ? '-' : queries.get(target)} | ${r.errors} |`);
   }
   // This machine is noisy: compare the home page with the control in alternating short runs.
   const ratios: number[] = [];
@@ -116,7 +121,8 @@ try {
   await pages(server.baseURL, server.pid);
   await loginBurst(server.baseURL);
   await benchNotifications(server.baseURL, server);
-  console.log(`\nserver peak memory (VmHWM): ${serverMemoryMB(server.pid, 'VmHWM').toFixed(0)} MB`);
+  console.log('\n## Server processes (peak memory, CPU used over the whole benchmark)');
+  printServerProcesses(server.pid);
 } finally {
   await server.stop();
 }

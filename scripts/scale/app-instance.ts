@@ -1,6 +1,7 @@
-// Starts production app instances (`next start` of the existing build) on loopback for the
-// two-instance Playwright spec and `npm run bench:scale`: no npx or npm wrapper, each in its own
-// process group so it can be measured (/proc) and stopped as a whole.
+// Starts production app instances of the existing build on loopback for the scale-out Playwright specs
+// and `npm run bench:scale`, the way production runs them: `node server.mjs` (one process), or with
+// `workers` the cluster of `node scripts/start.mjs` (WEB_CONCURRENCY). No npx or npm wrapper; each
+// instance is its own process group, so it can be measured (/proc) and stopped as a whole.
 import { spawn, spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -10,7 +11,7 @@ import { freePort } from '../sqld/server';
 export interface AppInstance {
   name: string;
   baseURL: string;
-  /** The process group's leader (`next start`); its group holds every process of the instance. */
+  /** The process group's leader (server.mjs, or the cluster's primary); its group holds every process of the instance. */
   pid: number;
   stop: () => Promise<void>;
 }
@@ -44,13 +45,29 @@ export function migrate(env: Record<string, string>): void {
   if (result.status !== 0) throw new Error('db:migrate failed');
 }
 
-/** Starts `next start` with `env` on a free port and resolves once GET /login answers (60 s at most). */
-export async function startAppInstance(name: string, env: Record<string, string>, logDir: string): Promise<AppInstance> {
+export interface AppInstanceOptions {
+  /**
+   * Server processes of this instance: omitted, one `node server.mjs`; a number, `node scripts/start.mjs`
+   * with WEB_CONCURRENCY set to it (which also applies the migrations to `env`'s database).
+   */
+  workers?: number;
+}
+
+/** Starts an instance with `env` on a free port and resolves once GET /login answers (60 s at most). */
+export async function startAppInstance(name: string, env: Record<string, string>, logDir: string, { workers }: AppInstanceOptions = {}): Promise<AppInstance> {
   const port = await freePort();
   fs.mkdirSync(logDir, { recursive: true });
   const log = fs.openSync(path.join(logDir, `${name}.log`), 'a');
-  const child = spawn('node_modules/.bin/next', ['start', '-H', '127.0.0.1', '-p', String(port)], {
-    env: { ...process.env, ...env, MAIL_OUTBOX_DIR: path.join(logDir, `${name}-outbox`) },
+  const entry = workers === undefined ? 'server.mjs' : path.join('scripts', 'start.mjs');
+  const child = spawn(process.execPath, [entry], {
+    env: {
+      ...process.env,
+      ...env,
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      ...(workers === undefined ? {} : { WEB_CONCURRENCY: String(workers) }),
+      MAIL_OUTBOX_DIR: path.join(logDir, `${name}-outbox`),
+    },
     stdio: ['ignore', log, log],
     detached: true,
   });

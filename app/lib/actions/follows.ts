@@ -1,6 +1,8 @@
 'use server';
 
-import { revalidatePath } from 'next/cache';
+// refresh(), not revalidatePath('/', 'layout'): every page that shows data is dynamic, and invalidating the
+// layout would also regenerate the prerendered login pages, whose CSP lists the build's script hashes.
+import { refresh } from 'next/cache';
 import { z } from 'zod';
 import { followUser, unfollowUser } from '@/db/queries/follows';
 import { getProfile } from '@/db/queries/profiles';
@@ -25,7 +27,7 @@ async function changeFollow(formData: FormData, follow: boolean): Promise<void> 
   } catch (error) {
     await setFlash(userMessageOf(error));
   }
-  revalidatePath('/', 'layout');
+  refresh();
 }
 
 export async function followAction(formData: FormData): Promise<void> {
@@ -56,6 +58,6 @@ export async function changeFollowFromPopoverAction(input: { username: string; f
   } catch (error) {
     return { ok: false, message: userMessageOf(error) };
   }
-  revalidatePath('/', 'layout');
+  refresh();
   return { ok: true, user };
 }

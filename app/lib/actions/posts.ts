@@ -1,6 +1,8 @@
 'use server';
 
-import { revalidatePath } from 'next/cache';
+// refresh(), not revalidatePath('/', 'layout'): every page that shows data is dynamic, and invalidating the
+// layout would also regenerate the prerendered login pages, whose CSP lists the build's script hashes.
+import { refresh } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { likePost, unlikePost } from '@/db/queries/likes';
 import { deletePost, updatePost } from '@/db/queries/post-writes';
@@ -25,7 +27,7 @@ export const createPostAction = formActionWithViewer(
     // Replies, mentions: other users' counts changed; this instance's streams hear it at once.
     pokeNotificationHub();
     await setFlash(parent ? 'Your reply is now live!' : 'Your post is now live!');
-    revalidatePath('/', 'layout');
+    refresh();
     redirect(parent ? `/post/${parent}` : '/');
   },
 );
@@ -35,7 +37,7 @@ export const updatePostAction = formActionWithViewer({ schema: editPostSchema, f
   await updatePost(viewer, { postId: post_id, body: post });
   pokeNotificationHub();
   await setFlash('Your post has been updated.');
-  revalidatePath('/', 'layout');
+  refresh();
   redirect(`/post/${post_id}`);
 });
 
@@ -44,7 +46,7 @@ export const deletePostAction = formActionWithViewer({ schema: z.object({ post_i
   await deletePost(viewer, { postId: post_id });
   pokeNotificationHub();
   await setFlash('Your post has been deleted.');
-  revalidatePath('/', 'layout');
+  refresh();
   redirect(`/user/${viewer.username}`);
 });
 
@@ -63,5 +65,5 @@ export async function likeAction(formData: FormData): Promise<void> {
   } catch (error) {
     await setFlash(userMessageOf(error));
   }
-  revalidatePath('/', 'layout');
+  refresh();
 }

@@ -1,6 +1,8 @@
 'use server';
 
-import { revalidatePath } from 'next/cache';
+// refresh(), not revalidatePath('/', 'layout'): every page that shows data is dynamic, and invalidating the
+// layout would also regenerate the prerendered login pages, whose CSP lists the build's script hashes.
+import { refresh } from 'next/cache';
 import { normaliseAvatar, type NormalisedAvatar } from '@/db/avatar-image';
 import { ValidationError } from '@/db/errors';
 import { updateProfile } from '@/db/queries/profiles';
@@ -28,7 +30,7 @@ export const updateProfileAction = formActionWithViewer(
     }
     await updateProfile(viewer, { ...input, avatar });
     await setFlash('Your changes have been saved.');
-    revalidatePath('/', 'layout');
+    refresh();
     return { status: 'success', values: { username: input.username, aboutMe: input.aboutMe } };
   },
 );

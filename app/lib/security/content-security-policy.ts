@@ -2,6 +2,7 @@
  * The Content-Security-Policy of every page, with a per-request nonce that proxy.ts makes: Next.js
  * reads the nonce from the request's CSP header and puts it on its own scripts and styles, so no
  * inline script runs without it ('strict-dynamic' then lets those scripts load the app's chunks).
+ * Pages built once for everyone (login, register, reset request) list their inline scripts' hashes instead.
  * The other security headers are the same for every response and set by server.mjs.
  */
 
@@ -12,14 +13,25 @@ export function newNonce(): string {
 }
 
 /**
+ * How a page's own scripts are allowed: a fresh nonce for a page rendered per request, or the hashes
+ * of the inline scripts of a page served as a prerendered file (./prerendered-pages.ts).
+ */
+export type ScriptSources = { nonce: string } | { hashes: string[] };
+
+/**
+ * @param scripts with a nonce, 'strict-dynamic' lets the nonced scripts load the app's chunks; with
+ *   hashes, the chunks (parser-inserted `<script src>` tags without a nonce) need 'self' instead, and
+ *   only the listed inline scripts run.
  * @param options.dev `next dev` needs 'unsafe-eval' (React rebuilds error stacks with eval); never in production.
  * @param options.https adds upgrade-insecure-requests (over plain http it would break local use).
  */
-export function contentSecurityPolicy(nonce: string, { dev = false, https = false }: { dev?: boolean; https?: boolean } = {}): string {
+export function contentSecurityPolicy(scripts: ScriptSources, { dev = false, https = false }: { dev?: boolean; https?: boolean } = {}): string {
+  const scriptSources = 'nonce' in scripts ? `'nonce-${scripts.nonce}' 'strict-dynamic'` : scripts.hashes.map((hash) => `'sha256-${hash}'`).join(' ');
   const directives = [
     "default-src 'self'",
-    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ''}`,
-    `style-src 'self' 'nonce-${nonce}'`,
+    `script-src 'self' ${scriptSources}${dev ? " 'unsafe-eval'" : ''}`,
+    // A prerendered page has no inline styles (checked by e2e/static-pages.spec.ts): 'self' serves its stylesheet.
+    `style-src 'self'${'nonce' in scripts ? ` 'nonce-${scripts.nonce}'` : ''}`,
     // Avatars come from Gravatar (db/avatar.ts).
     "img-src 'self' data: https://www.gravatar.com",
     "font-src 'self'",

@@ -7,7 +7,7 @@ import { buttonClass } from '../shared/submit-button';
 
 /**
  * Follow/Unfollow inside the card. The action answers with the user's fresh card (new counts, new
- * label) and re-renders the page in the same response (its revalidatePath), so a profile's counts
+ * label) and re-renders the page in the same response (its refresh()), so a profile's counts
  * behind the card change too. Failures become a message in the card, never a crash.
  */
 export function PopoverFollowButton({ user, onChange }: { user: UserPopup; onChange: (user: UserPopup) => void }) {

@@ -2,10 +2,11 @@
 
 import { useEffect, useState } from 'react';
 import { usePathname } from 'next/navigation';
+import { FLASH_COOKIE } from '@/app/lib/flash-cookie';
 
 /** Deletes the flash cookie in the browser; a no-op while rendering on the server. */
 function clearFlashCookie() {
-  if (typeof document !== 'undefined') document.cookie = 'flash=; Max-Age=0; path=/; SameSite=Lax';
+  if (typeof document !== 'undefined') document.cookie = `${FLASH_COOKIE}=; Max-Age=0; path=/; SameSite=Lax`;
 }
 
 /**
