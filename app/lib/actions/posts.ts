@@ -1,6 +1,6 @@
 'use server';
 
-import { revalidatePath } from 'next/cache';
+import { refresh, revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { likePost, unlikePost } from '@/db/queries/likes';
 import { deletePost, updatePost } from '@/db/queries/post-writes';
@@ -63,5 +63,9 @@ export async function likeAction(formData: FormData): Promise<void> {
   } catch (error) {
     await setFlash(userMessageOf(error));
   }
-  revalidatePath('/', 'layout');
+  // Every page is dynamic and nothing is cached on the server, so there is nothing to revalidate: only
+  // the page this form is on must render again (its button, count and any flash). refresh() re-renders
+  // it in this action's response, where revalidatePath('/', 'layout') also dropped every other
+  // route's client cache.
+  refresh();
 }
