@@ -1,7 +1,9 @@
 import 'server-only';
 import type { Client, InValue } from '@libsql/client';
+import crypto from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { getDb, queryCount } from '../client';
+import { sessions } from '../schema';
 import type { Viewer } from '../viewer';
 import { homeTimelineStatement } from './posts';
 import { searchPosts, searchPostsPage } from './search';
@@ -59,4 +61,17 @@ export async function timeSearchPosts(username: string, q: string, runs: number)
   }
   const { total } = await searchPostsPage(viewer, { q, limit: 1, offset: 0 });
   return { ms, hits, total };
+}
+
+/**
+ * A session row for each of `userIds` (in order), as a sign-in would create, without the password
+ * check: the notification benchmark opens 200 streams, and 200 sign-ins would cost 200 bcrypt compares
+ * and trip the sign-in limit. Returns the session ids, which go into the cookies' `sid`. Only
+ * `npm run bench` calls it.
+ */
+export async function mintBenchSessions(userIds: number[]): Promise<string[]> {
+  const now = new Date();
+  const rows = userIds.map((userId) => ({ id: crypto.randomBytes(32).toString('base64url'), userId, createdAt: now, lastActive: now, userAgent: 'npm run bench', remember: false }));
+  if (rows.length > 0) await getDb().insert(sessions).values(rows);
+  return rows.map((row) => row.id);
 }
