@@ -152,6 +152,7 @@ export async function benchNotifications(baseURL: string, server: { pid: number;
   const secret = server.env.AUTH_SECRET!;
   // This process writes to the server's database: the session rows now, "another instance" below.
   process.env.DATABASE_URL = server.env.DATABASE_URL;
+  process.env.RATE_LIMIT_MESSAGES_PER_ACCOUNT = server.env.RATE_LIMIT_MESSAGES_PER_ACCOUNT;
   const { mintBenchSessions } = await import('../db/queries/diagnostics');
   const users = Array.from({ length: IDLE_STREAMS + 2 }, (_, i) => seeded(i + 1));
   const sids = await mintBenchSessions(users.map((user) => user.id));
