@@ -1,10 +1,12 @@
-import { count } from 'drizzle-orm';
+import { count, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { getDb } from './client';
+import { parseHashtags, parseMentions } from './post-entities';
+import { searchPosts } from './queries/search';
 import { registerUser } from './queries/users';
-import { followers, posts, users } from './schema';
+import { followers, postLikes, postMentions, postTags, posts, users } from './schema';
 import { seed } from './seed';
-import { tempDatabaseForThisFile } from './testing';
+import { createTestUser, tempDatabaseForThisFile } from './testing';
 
 tempDatabaseForThisFile();
 
@@ -40,5 +42,49 @@ describe('db:seed', () => {
     const names = (await getDb().select({ username: users.username }).from(users)).map((r) => r.username);
     expect(names).toEqual(expect.arrayContaining(['user5', 'user7']));
     expect(names).not.toContain('user6');
+  });
+});
+
+describe('db:seed content', () => {
+  it('writes English sentences with replies, mentions, hashtags and likes consistent with the app\'s parser', async () => {
+    const result = await seed({ users: 12, posts: 400, follows: 2, password: 'password123' });
+    expect(result.replies).toBeGreaterThan(10);
+    expect(result.tags).toBeGreaterThan(10);
+    expect(result.mentions).toBeGreaterThan(10);
+    expect(result.likes).toBeGreaterThan(10);
+    const db = getDb();
+    const all = await db.select({ id: posts.id, body: posts.body, userId: posts.userId, timestamp: posts.timestamp, inReplyToId: posts.inReplyToId }).from(posts);
+    const byId = new Map(all.map((p) => [p.id, p]));
+    for (const post of all) {
+      expect([...post.body].length).toBeLessThanOrEqual(280);
+      expect(post.body).toMatch(/^(@\w+ )?[A-Z].*[.!?]( #\w+)?$/);
+      if (post.inReplyToId !== null) {
+        const parent = byId.get(post.inReplyToId)!;
+        expect(parent.timestamp.getTime()).toBeLessThanOrEqual(post.timestamp.getTime());
+        const [parentAuthor] = await db.select({ username: users.username }).from(users).where(eq(users.id, parent.userId));
+        expect(post.body.startsWith(`@${parentAuthor.username} `)).toBe(true);
+      }
+    }
+    const tags = await db.select({ postId: postTags.postId, tag: postTags.tag }).from(postTags);
+    const expectedTags = all.flatMap((p) => parseHashtags(p.body).map((tag) => `${p.id}:${tag}`));
+    expect(tags.map((t) => `${t.postId}:${t.tag}`).sort()).toEqual(expectedTags.sort());
+    const names = new Map((await db.select({ id: users.id, username: users.username }).from(users)).map((u) => [u.username.toLowerCase(), u.id]));
+    const mentions = await db.select({ postId: postMentions.postId, userId: postMentions.userId }).from(postMentions);
+    const expectedMentions = all.flatMap((p) => parseMentions(p.body).flatMap((n) => (names.has(n) && names.get(n) !== p.userId ? [`${p.id}:${names.get(n)}`] : [])));
+    expect(mentions.map((m) => `${m.postId}:${m.userId}`).sort()).toEqual(expectedMentions.sort());
+    const likes = await db.select({ postId: postLikes.postId, userId: postLikes.userId }).from(postLikes);
+    for (const like of likes) expect(byId.get(like.postId)!.userId).not.toBe(like.userId);
+
+    // Stemmed search has real hits: "walk" finds "walked" and "walking"; a nonsense word finds nothing.
+    const viewer = await createTestUser();
+    const hits = await searchPosts(viewer, { q: 'walk' });
+    expect(hits.hits.length).toBeGreaterThan(0);
+    expect(hits.hits.some((h) => /\bwalk(ed|ing|s)\b/i.test(h.post.body))).toBe(true);
+    expect((await searchPosts(viewer, { q: 'zyzzyva' })).hits).toEqual([]);
+
+    // Run again: nothing new, none of the extra rows repeated.
+    const again = await seed({ users: 12, posts: 400, follows: 2, password: 'password123' });
+    expect(again).toMatchObject({ users: 0, posts: 0, replies: 0, tags: 0, mentions: 0, likes: 0 });
+    expect((await db.select({ n: count() }).from(postTags))[0].n).toBe(tags.length);
   });
 });

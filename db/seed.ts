@@ -1,8 +1,10 @@
 import type { BatchItem } from 'drizzle-orm/batch';
-import { inArray } from 'drizzle-orm';
+import { inArray, sql } from 'drizzle-orm';
 import { getDb } from './client';
 import { hashPassword } from './password';
-import { followers, posts, users } from './schema';
+import { parseHashtags, parseMentions } from './post-entities';
+import { followers, postLikes, postMentions, postTags, posts, users } from './schema';
+import { seedPostBody, type Random } from './seed-text';
 
 export interface SeedOptions {
   users: number;
@@ -13,7 +15,6 @@ export interface SeedOptions {
 }
 
 const DEMO_NAMES = ['john', 'susan', 'mary', 'david'];
-const WORDS = 'the a microblog post today coffee code train music friends weekend idea book walk rain sun city night'.split(' ');
 
 /** A tiny deterministic PRNG (mulberry32) so every run produces the same data. */
 function random(seed: number) {
@@ -23,6 +24,47 @@ function random(seed: number) {
     t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
+}
+
+/** One planned post: author and people by index in the planned user list, parent by plan index. */
+interface PlannedPost {
+  index: number;
+  author: number;
+  timestamp: Date;
+  body: string;
+  parent: number | null;
+  likers: number[];
+}
+
+/** Share of posts that answer a recent post, mention someone, carry a #hashtag, get likes. */
+const REPLY_SHARE = 0.1;
+const MENTION_SHARE = 0.05;
+const TAG_SHARE = 0.12;
+const LIKED_SHARE = 0.2;
+
+/**
+ * Every post the options ask for, oldest first, over the last 30 days: English sentences
+ * (db/seed-text.ts), a tenth of them replies to one of the 200 posts before them (starting with
+ * "@author ", as the web's reply box does), some @mentions, #hashtags and likes. The plan depends only
+ * on the options, never on what the database holds, so reruns stay idempotent.
+ */
+function planPosts(rand: Random, count: number, names: string[]): PlannedPost[] {
+  const now = Date.now();
+  const span = 30 * 24 * 3600 * 1000;
+  const drafts = Array.from({ length: count }, () => ({ author: Math.floor(rand() * names.length), time: now - Math.floor(rand() * span) }));
+  drafts.sort((a, b) => a.time - b.time);
+  const plan: PlannedPost[] = [];
+  drafts.forEach((draft, index) => {
+    const roll = rand();
+    const parent = roll < REPLY_SHARE && index > 0 ? index - 1 - Math.floor(rand() * Math.min(index, 200)) : null;
+    const mentioned = parent === null && roll > 1 - MENTION_SHARE ? Math.floor(rand() * names.length) : null;
+    const prefix = parent !== null ? `@${names[plan[parent].author]} ` : mentioned !== null ? `@${names[mentioned]} ` : '';
+    const likers = new Set<number>();
+    if (rand() < LIKED_SHARE) for (let n = 1 + Math.floor(rand() * 4); n > 0; n--) likers.add(Math.floor(rand() * names.length));
+    likers.delete(draft.author);
+    plan.push({ index, author: draft.author, timestamp: new Date(draft.time), body: seedPostBody(rand, { prefix, tagChance: TAG_SHARE }), parent, likers: [...likers] });
+  });
+  return plan;
 }
 
 async function insertInChunks<T>(rows: T[], size: number, insert: (chunk: T[]) => Promise<unknown>) {
@@ -39,6 +81,12 @@ export interface SeedResult {
   /** What was added. */
   users: number;
   posts: number;
+  /** Of those posts, replies to another new post. */
+  replies: number;
+  /** post_tag, post_mention and post_like rows added. */
+  tags: number;
+  mentions: number;
+  likes: number;
   follows: number;
 }
 
@@ -68,7 +116,8 @@ async function insertInBatches<T>(rows: T[], size: number, perBatch: number, ins
 
 /**
  * Demo data: the reference's john, susan, mary and david first, then user5, user6...; posts spread
- * over the last 30 days. Everyone shares one password hash (hashing is deliberately slow).
+ * over the last 30 days, with replies, mentions, hashtags and likes (planPosts). Everyone shares one
+ * password hash (hashing is deliberately slow).
  * Deterministic: the same options plan the same rows. Safe to run again: demo users that exist are
  * skipped with their planned posts and follows, so a second run adds nothing, and a run with more
  * `--users` adds only the new users and their rows.
@@ -91,17 +140,37 @@ export async function seed(options: SeedOptions): Promise<SeedResult> {
   // Every planned user, in order, so the random plan is the same whatever exists already.
   const userIds = names.map((name) => ids.get(name) ?? -1);
 
-  const now = Date.now();
-  const span = 30 * 24 * 3600 * 1000;
-  const postRows = Array.from({ length: options.posts }, (_, i) => {
-    const words = Array.from({ length: 3 + Math.floor(rand() * 12) }, () => WORDS[Math.floor(rand() * WORDS.length)]);
-    return {
-      body: `${words.join(' ')} #${i + 1}`,
-      userId: userIds[Math.floor(rand() * userIds.length)],
-      timestamp: new Date(now - Math.floor(rand() * span)),
-    };
-  }).filter((row) => added.has(row.userId));
+  const plan = planPosts(rand, options.posts, names);
+  // Explicit ids after the current highest, in time order: replies can name their parent's id in the
+  // same INSERT, and a post written meanwhile by someone else is a loud primary-key failure.
+  const [{ last }] = await db.all<{ last: number | null }>(sql`select max(coalesce((select seq from sqlite_sequence where name = 'post'), 0), coalesce((select max(id) from post), 0)) as last`);
+  const idOf = new Map<number, number>();
+  for (const planned of plan) if (added.has(userIds[planned.author])) idOf.set(planned.index, Number(last ?? 0) + idOf.size + 1);
+  const postRows = plan.flatMap((planned) => {
+    const id = idOf.get(planned.index);
+    if (id === undefined) return [];
+    const inReplyToId = planned.parent === null ? null : (idOf.get(planned.parent) ?? null);
+    return [{ id, body: planned.body, userId: userIds[planned.author], timestamp: planned.timestamp, inReplyToId }];
+  });
   await insertInBatches(postRows, 2000, 25, (chunk) => db.insert(posts).values(chunk));
+
+  // Tags and mentions through the app's own parser (db/post-entities.ts), as createPost stores them.
+  const idByName = new Map(names.map((name, i) => [name, userIds[i]]));
+  const tagRows = postRows.flatMap((row) => parseHashtags(row.body).map((tag) => ({ postId: row.id, tag, timestamp: row.timestamp })));
+  const mentionRows = postRows.flatMap((row) =>
+    parseMentions(row.body).flatMap((name) => {
+      const userId = idByName.get(name) ?? -1;
+      return userId === -1 || userId === row.userId ? [] : [{ postId: row.id, userId }];
+    }),
+  );
+  const likeRows = plan.flatMap((planned) => {
+    const postId = idOf.get(planned.index);
+    if (postId === undefined) return [];
+    return planned.likers.flatMap((liker) => (userIds[liker] === -1 ? [] : [{ postId, userId: userIds[liker], timestamp: new Date(planned.timestamp.getTime() + 60_000) }]));
+  });
+  await insertInBatches(tagRows, 2000, 25, (chunk) => db.insert(postTags).values(chunk).onConflictDoNothing());
+  await insertInBatches(mentionRows, 2000, 25, (chunk) => db.insert(postMentions).values(chunk).onConflictDoNothing());
+  await insertInBatches(likeRows, 2000, 25, (chunk) => db.insert(postLikes).values(chunk).onConflictDoNothing());
 
   const follows: { followerId: number; followedId: number }[] = [];
   const perUser = Math.min(options.follows, userIds.length - 1);
@@ -122,6 +191,10 @@ export async function seed(options: SeedOptions): Promise<SeedResult> {
     emailTaken: missing.filter((name) => !ids.has(name)),
     users: added.size,
     posts: postRows.length,
+    replies: postRows.filter((row) => row.inReplyToId !== null).length,
+    tags: tagRows.length,
+    mentions: mentionRows.length,
+    likes: likeRows.length,
     follows: follows.length,
   };
 }

@@ -12,6 +12,8 @@ async function post(page: Page, text: string) {
 }
 
 test('two users talk: reply, like and mention, each seeing the other live in the notifications count', async ({ browser }) => {
+  // Two browsers and a dozen page loads: past 30 s on a loaded 2-core machine.
+  test.slow();
   const [contextA, contextB] = [await browser.newContext(), await browser.newContext()];
   const [ann, bob] = [await contextA.newPage(), await contextB.newPage()];
   const a = await signedInUser(ann, 'ann');
@@ -62,6 +64,8 @@ test('two users talk: reply, like and mention, each seeing the other live in the
 });
 
 test('an author edits and deletes their post; replies stay under "This post was deleted"', async ({ browser }) => {
+  // Two browsers and a dozen page loads: past 30 s on a loaded 2-core machine.
+  test.slow();
   const [contextA, contextB] = [await browser.newContext(), await browser.newContext()];
   const [ann, bob] = [await contextA.newPage(), await contextB.newPage()];
   const a = await signedInUser(ann, 'edit');

@@ -1,5 +1,5 @@
 // The REST API under load (scripts/bench.ts calls it with its seeded server): a JSON user lookup, the
-// feed, and sign-ins (POST /api/tokens, bcrypt in the worker), at 16 connections for BENCH_SECONDS.
+// feed, a search, and sign-ins (POST /api/tokens, bcrypt in the worker), at 16 connections for BENCH_SECONDS.
 import { load, queriesFor, type Target } from './bench-load';
 
 export async function benchApi(baseURL: string, password: string): Promise<void> {
@@ -12,6 +12,7 @@ export async function benchApi(baseURL: string, password: string): Promise<void>
   const targets: Target[] = [
     { name: `GET /api/users/${susan.id}`, path: `/api/users/${susan.id}`, headers },
     { name: 'GET /api/feed (25 posts with authors)', path: '/api/feed', headers },
+    { name: 'GET /api/search?q=walking (25 of about 24,000 matches, with the total)', path: '/api/search?q=walking', headers },
     { name: 'POST /api/tokens (bcrypt cost 10 in the worker)', path: '/api/tokens', method: 'POST', headers: { authorization: basic } },
   ];
   console.log('\n## REST API at 16 connections (requests/s, latency in ms, SQL calls for one request)');

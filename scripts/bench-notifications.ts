@@ -5,8 +5,10 @@
 //     would (the server only finds it by polling);
 //  b. the server's memory (RSS) with 200 idle open streams against none;
 //  c. SQL queries per second the hub costs while idle, with 200 streams open and with none.
-// Sessions are minted with the server's AUTH_SECRET (Auth.js's own encode) instead of 200 sign-ins,
-// which would cost 200 bcrypt compares and trip the sign-in rate limit.
+// Sessions are minted instead of 200 sign-ins, which would cost 200 bcrypt compares and trip the
+// sign-in rate limit: a session row each (db/queries/diagnostics.ts, written to the server's database
+// from this process) and a cookie carrying its id, made with the server's AUTH_SECRET (Auth.js's own
+// encode). A cookie without a session row is refused (401), as after a logout.
 // Alone: `npx tsx --conditions=react-server scripts/bench-notifications.ts` (its own server on :3292).
 import { spawnSync } from 'node:child_process';
 import { pathToFileURL } from 'node:url';
@@ -32,10 +34,10 @@ interface SeededUser {
 /** The seed's users: john, susan, mary, david, then user5, user6... with ids in that order. */
 const seeded = (id: number): SeededUser => ({ id, username: ['john', 'susan', 'mary', 'david'][id - 1] ?? `user${id}` });
 
-/** A session cookie for `user`, as Auth.js would issue it after signing in (session version 0). */
-async function sessionCookie(secret: string, user: SeededUser): Promise<string> {
+/** A session cookie for `user` and its session row `sid`, as Auth.js would issue it after signing in. */
+async function sessionCookie(secret: string, user: SeededUser, sid: string): Promise<string> {
   const name = 'authjs.session-token';
-  const value = await encode({ token: { sub: String(user.id), name: user.username, sv: 0, remember: false }, secret, salt: name });
+  const value = await encode({ token: { sub: String(user.id), name: user.username, sid, remember: false }, secret, salt: name });
   return `${name}=${value}`;
 }
 
@@ -148,10 +150,17 @@ async function delays(send: (i: number) => Promise<void>, events: ReturnType<typ
 
 export async function benchNotifications(baseURL: string, server: { pid: number; env: NodeJS.ProcessEnv }) {
   const secret = server.env.AUTH_SECRET!;
-  const [sender, recipient] = [seeded(1), seeded(2)];
-  const senderCookie = await sessionCookie(secret, sender);
+  // This process writes to the server's database: the session rows now, "another instance" below.
+  process.env.DATABASE_URL = server.env.DATABASE_URL;
+  process.env.RATE_LIMIT_MESSAGES_PER_ACCOUNT = server.env.RATE_LIMIT_MESSAGES_PER_ACCOUNT;
+  const { mintBenchSessions } = await import('../db/queries/diagnostics');
+  const users = Array.from({ length: IDLE_STREAMS + 2 }, (_, i) => seeded(i + 1));
+  const sids = await mintBenchSessions(users.map((user) => user.id));
+  const cookieOf = (i: number) => sessionCookie(secret, users[i], sids[i]);
+  const [sender, recipient] = [users[0], users[1]];
+  const senderCookie = await cookieOf(0);
   const events = eventQueue();
-  const recipientStream = await openStream(baseURL, await sessionCookie(secret, recipient), (event) => events.push(event));
+  const recipientStream = await openStream(baseURL, await cookieOf(1), (event) => events.push(event));
   // The current value comes first (everything newer than since=0), if there is one: drop it.
   await pause(1000);
   events.drain();
@@ -164,7 +173,6 @@ export async function benchNotifications(baseURL: string, server: { pid: number;
   console.log(`| same instance: send-message form (server action over HTTP) | ${fmt(viaHttp.p50)} | ${fmt(viaHttp.p99)} | ${fmt(viaHttp.max)} |`);
 
   // Another instance: this process writes to the server's database; the server sees it only by polling.
-  process.env.DATABASE_URL = server.env.DATABASE_URL;
   const { sendMessage } = await import('../db/queries/messages');
   const viaOther = await delays(async (i) => void (await sendMessage(sender, { recipient: recipient.username, body: `other ${i}` })), events);
   console.log(`| other instance: written by another process (found by the hub's poll) | ${fmt(viaOther.p50)} | ${fmt(viaOther.p99)} | ${fmt(viaOther.max)} |`);
@@ -174,7 +182,7 @@ export async function benchNotifications(baseURL: string, server: { pid: number;
   const idleQps = await queriesPerSecond(baseURL, 5);
   const rssBefore = serverMemoryMB(server.pid, 'VmRSS');
 
-  const cookies = await Promise.all(Array.from({ length: IDLE_STREAMS }, (_, i) => sessionCookie(secret, seeded(i + 3))));
+  const cookies = await Promise.all(Array.from({ length: IDLE_STREAMS }, (_, i) => cookieOf(i + 2)));
   const streams = await Promise.all(cookies.map((cookie) => openStream(baseURL, cookie)));
   await pause(3000);
   const rssWith = serverMemoryMB(server.pid, 'VmRSS');
@@ -183,7 +191,7 @@ export async function benchNotifications(baseURL: string, server: { pid: number;
   const rssSettled = serverMemoryMB(server.pid, 'VmRSS');
   // While they are open, the delay again (a stream of its own for the recipient).
   const again = eventQueue();
-  const busyStream = await openStream(baseURL, await sessionCookie(secret, recipient), (event) => again.push(event));
+  const busyStream = await openStream(baseURL, await cookieOf(1), (event) => again.push(event));
   await pause(1000);
   again.drain(); // its current value
   const withStreams = await delays((i) => post(recipient.username, `busy ${i}`), again, 30);

@@ -8,6 +8,7 @@ import type { Viewer } from '../viewer';
 import { announceUnreadActivity } from './activity-counts';
 import { signedIn } from './guards';
 import { postsPerUser } from './posting-limits';
+import { postsById, type PostDTO } from './posts';
 import { consumeRateLimit } from './rate-limits';
 
 /**
@@ -85,11 +86,26 @@ export async function createPost(viewer: Viewer | null, input: { body: string; i
   return inserted.id;
 }
 
-/** The post's author, or the errors every change of a post shares. */
+/** The rule every change of a post shares: it exists, and it is the viewer's. Returns its author and parent. */
 async function ownPost(me: Viewer, postId: number): Promise<{ userId: number; inReplyToId: number | null }> {
   const [post] = await getDb().select({ userId: posts.userId, inReplyToId: posts.inReplyToId }).from(posts).where(eq(posts.id, postId)).limit(1);
   if (!post) throw new NotFoundError('That post does not exist (any more).');
   if (post.userId !== me.id) throw new ForbiddenError('You can only change your own posts.');
+  return post;
+}
+
+/**
+ * The viewer's own post `postId` as lists show it, for the pages and endpoints that are about to
+ * change it (the edit form, the delete confirmation, an API edit without a new text): the same rule
+ * as updatePost and deletePost, without loading a thread.
+ * @throws NotFoundError; ForbiddenError for someone else's post; UnauthenticatedError.
+ */
+export async function getOwnPost(viewer: Viewer | null, postId: number): Promise<PostDTO> {
+  const me = signedIn(viewer);
+  await ownPost(me, postId);
+  const post = (await postsById(me, [postId])).get(postId);
+  // Deleted between the two reads.
+  if (!post) throw new NotFoundError('That post does not exist (any more).');
   return post;
 }
 

@@ -70,19 +70,28 @@ const newerThan = (c: Cursor) =>
   and(sql`${posts.timestamp} >= ${c.timestamp}`, or(sql`${posts.timestamp} > ${c.timestamp}`, sql`${posts.id} > ${c.id}`));
 
 /**
- * What every list of posts shows besides the post itself: the post it answers (and that post's author),
- * counts of likes and replies, whether the viewer liked it, and whom it mentions. Correlated
- * subqueries over primary keys and indexes, evaluated only for the page's rows (26 at most), so a
- * page of posts stays one statement.
+ * The counts every representation of a post carries (web lists and the REST API alike): likes,
+ * replies, and whether the viewer liked it. Correlated subqueries over primary keys and indexes,
+ * evaluated only for the page's rows, so a page of posts stays one statement.
  */
-function postExtras(viewerId: number | Placeholder) {
+function postCounts(viewerId: number | Placeholder) {
   return {
     inReplyToId: posts.inReplyToId,
     editedAt: posts.editedAt,
-    replyToUsername: sql<string | null>`(select pu.username from post pp join "user" pu on pu.id = pp.user_id where pp.id = "post"."in_reply_to_id")`,
     likeCount: sql<number>`(select count(*) from post_like pl where pl.post_id = "post"."id")`,
     replyCount: sql<number>`(select count(*) from post pr where pr.in_reply_to_id = "post"."id")`,
     likedByViewer: sql<number>`exists(select 1 from post_like pl where pl.post_id = "post"."id" and pl.user_id = ${viewerId})`,
+  };
+}
+
+/**
+ * What every web list of posts shows besides the post itself: postCounts, plus the author of the post
+ * it answers and whom it mentions (for "Replying to @name" and the body's links). Still one statement.
+ */
+function postExtras(viewerId: number | Placeholder) {
+  return {
+    ...postCounts(viewerId),
+    replyToUsername: sql<string | null>`(select pu.username from post pp join "user" pu on pu.id = pp.user_id where pp.id = "post"."in_reply_to_id")`,
     mentionsJson: sql<string | null>`(select json_group_array(mu.username) from post_mention pm join "user" mu on mu.id = pm.user_id where pm.post_id = "post"."id")`,
   };
 }
@@ -231,12 +240,19 @@ export interface FullPostDTO {
   body: string;
   timestamp: Date;
   author: UserDTO;
+  /** When the author last edited the body; null if never. */
+  editedAt: Date | null;
+  /** The id of the post this one answers (which may have been deleted since), or null. */
+  inReplyToId: number | null;
+  likeCount: number;
+  replyCount: number;
+  likedByViewer: boolean;
 }
 
-function selectFullPosts() {
+function selectFullPosts(viewerId: number) {
   const { id: _id, ...author } = userDTOColumns;
   return getDb()
-    .select({ id: posts.id, body: posts.body, timestamp: posts.timestamp, authorId: posts.userId, ...author })
+    .select({ id: posts.id, body: posts.body, timestamp: posts.timestamp, authorId: posts.userId, ...author, ...postCounts(viewerId) })
     .from(posts)
     .innerJoin(users, eq(users.id, posts.userId));
 }
@@ -244,7 +260,25 @@ function selectFullPosts() {
 type FullRow = Awaited<ReturnType<ReturnType<typeof selectFullPosts>['all']>>[number];
 
 function toFullDTO(row: FullRow): FullPostDTO {
-  return { id: row.id, body: row.body, timestamp: row.timestamp, author: toUserDTO({ ...row, id: row.authorId }) };
+  return {
+    id: row.id,
+    body: row.body,
+    timestamp: row.timestamp,
+    author: toUserDTO({ ...row, id: row.authorId }),
+    editedAt: row.editedAt,
+    inReplyToId: row.inReplyToId,
+    likeCount: Number(row.likeCount),
+    replyCount: Number(row.replyCount),
+    likedByViewer: Boolean(row.likedByViewer),
+  };
+}
+
+/** Full posts by id, in the order of `ids` (missing ones left out): one statement. */
+export async function fullPostsById(viewer: Viewer, ids: number[]): Promise<FullPostDTO[]> {
+  if (ids.length === 0) return [];
+  const rows = await selectFullPosts(viewer.id).where(inArray(posts.id, ids));
+  const byId = new Map(rows.map((row) => [row.id, toFullDTO(row)]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
 }
 
 /**
@@ -268,7 +302,7 @@ export async function listPostsPage(viewer: Viewer | null, input: OffsetPageRequ
       })
       .from(posts)
       .where(filter),
-    selectFullPosts()
+    selectFullPosts(me.id)
       .where(and(filter, input.after === undefined ? undefined : lt(posts.timestamp, new Date(input.after))))
       .orderBy(desc(posts.timestamp), desc(posts.id))
       .limit(input.limit)
@@ -280,8 +314,8 @@ export async function listPostsPage(viewer: Viewer | null, input: OffsetPageRequ
 
 /** One post with its author. Signed-in viewers only. @throws NotFoundError, UnauthenticatedError. */
 export async function getPost(viewer: Viewer | null, id: number): Promise<FullPostDTO> {
-  signedIn(viewer);
-  const [row] = await selectFullPosts().where(eq(posts.id, id)).limit(1);
+  const me = signedIn(viewer);
+  const [row] = await selectFullPosts(me.id).where(eq(posts.id, id)).limit(1);
   if (!row) throw new NotFoundError('Post not found.');
   return toFullDTO(row);
 }

@@ -11,7 +11,7 @@ export type Auth = 'none' | 'bearer' | 'basic';
 export interface Endpoint<A extends Auth = Auth, B extends z.ZodType | undefined = z.ZodType | undefined, Q extends z.ZodType | undefined = z.ZodType | undefined> {
   method: 'get' | 'post' | 'put' | 'delete';
   path: string;
-  tag: 'tokens' | 'users' | 'posts';
+  tag: 'tokens' | 'users' | 'posts' | 'search';
   summary: string;
   auth: A;
   body?: B;
@@ -105,7 +105,8 @@ export const endpoints = {
   }),
   createPost: endpoint({
     method: 'post', path: '/posts', tag: 'posts', auth: 'bearer', body: s.newPostBody,
-    summary: 'Write a post', success: { status: 201, schema: s.postResponse, description: 'The new post' }, errors: [400, 401],
+    summary: 'Write a post, or with `in_reply_to` a reply (its author and anyone @mentioned are notified); a deleted parent is a 400 naming `in_reply_to`',
+    success: { status: 201, schema: s.postResponse, description: 'The new post' }, errors: [400, 401],
   }),
   listPosts: endpoint({
     method: 'get', path: '/posts', tag: 'posts', auth: 'bearer', query: s.postsPageQuery,
@@ -124,6 +125,21 @@ export const endpoints = {
   userPosts: endpoint({
     method: 'get', path: '/users/{id}/posts', tag: 'posts', auth: 'bearer', query: s.postsPageQuery,
     summary: 'A user\'s posts, newest first', success: ok(s.postsPageResponse, 'A page of posts'), errors: [400, 401, 404],
+  }),
+  likePost: endpoint({
+    method: 'post', path: '/posts/{id}/likes', tag: 'posts', auth: 'bearer',
+    summary: 'Like a post (liking it again changes nothing); its author is notified once',
+    success: ok(s.likeStateResponse, 'Whether you like it, and its like count'), errors: [401, 404],
+  }),
+  unlikePost: endpoint({
+    method: 'delete', path: '/posts/{id}/likes', tag: 'posts', auth: 'bearer',
+    summary: 'Take your like back (harmless if there was none)',
+    success: ok(s.likeStateResponse, 'Whether you like it, and its like count'), errors: [401, 404],
+  }),
+  search: endpoint({
+    method: 'get', path: '/search', tag: 'search', auth: 'bearer', query: s.searchQuery,
+    summary: 'Search posts (full text, best match first) or users (by username prefix); `q` is read as plain words and "phrases", never as query syntax',
+    success: ok(s.searchPageResponse, 'A page of posts (type=posts) or of users (type=users)'), errors: [400, 401],
   }),
   feed: endpoint({
     method: 'get', path: '/feed', tag: 'posts', auth: 'bearer', query: s.postsPageQuery,

@@ -3,6 +3,7 @@ import { withRequestOrigin } from './request-origin';
 import type { z } from 'zod';
 import { authenticateAccessToken, type ApiViewer } from '@/db/queries/api-tokens';
 import { recordActivity } from '@/db/queries/sessions';
+import { pokeNotificationHub } from '../notifications/hub';
 import { corsHeaders, isPreflight, preflightResponse } from './cors';
 import type { Auth, Endpoint } from './endpoints';
 import { ApiError, apiErrorFrom, errorResponse, fieldErrorsOf, validationError } from './errors';
@@ -10,7 +11,8 @@ import { ApiError, apiErrorFrom, errorResponse, fieldErrorsOf, validationError }
 /**
  * The one wrapper of every REST API route handler: CORS on every answer (errors included), bearer
  * authentication (401 with the contract's body), the JSON body and the query string parsed with the
- * endpoint's zod schemas (400 with `errors`), domain errors mapped in one place (app/lib/api/errors.ts).
+ * endpoint's zod schemas (400 with `errors`), domain errors mapped in one place (app/lib/api/errors.ts),
+ * and after every successful write the notification hub poked (app/lib/notifications/hub.ts).
  * Handlers hold only their own logic: they return a value (JSON with the endpoint's status), nothing
  * (204), or a Response of their own (cookies).
  */
@@ -83,6 +85,9 @@ export function apiHandler<A extends Auth, B extends z.ZodType | undefined, Q ex
       const raw = (await context.params) ?? {};
       const params = Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v.join('/') : v]));
       const result = await handle({ request, params, body, query, viewer } as ApiContext<A, B, Q>);
+      // A write may have notified someone (a reply, a mention, a like, a follow): this instance's live
+      // streams hear it now, as after the web's actions, instead of at the hub's next poll.
+      if (endpoint.method !== 'get') pokeNotificationHub();
       if (result instanceof Response) return withHeaders(result, cors);
       if (result === undefined) return new Response(null, { status: 204, headers: cors });
       cors.set('Cache-Control', 'no-store');

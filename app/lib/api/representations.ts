@@ -1,4 +1,5 @@
 import { absoluteUrl } from './request-origin';
+import type { LikeState } from '@/db/queries/likes';
 import type { FullPostDTO } from '@/db/queries/posts';
 import type { UserDTO } from '@/db/queries/user-directory';
 import type { OffsetPage } from '@/db/queries/paging';
@@ -31,6 +32,11 @@ export function userJson(user: UserDTO) {
   };
 }
 
+/** A post's like state after a like or unlike. */
+export function likeStateJson(state: LikeState) {
+  return { liked: state.liked, like_count: state.likeCount };
+}
+
 export function postJson(post: FullPostDTO) {
   return {
     id: post.id,
@@ -38,6 +44,11 @@ export function postJson(post: FullPostDTO) {
     text: post.body,
     timestamp: formatTimestamp(post.timestamp),
     author: userJson(post.author),
+    in_reply_to: post.inReplyToId,
+    edited_at: post.editedAt ? formatTimestamp(post.editedAt) : null,
+    like_count: post.likeCount,
+    reply_count: post.replyCount,
+    liked_by_viewer: post.likedByViewer,
   };
 }
 

@@ -2,7 +2,9 @@ import { extendZodWithOpenApi } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
 import { ABOUT_ME_MAX, POST_MAX } from '../limits';
 import { emailSchema, passwordSchema, usernameSchema } from '../validation/account';
+import { postIdParam } from '../validation/posts';
 import { textField } from '../validation/text-field';
+import { parseSearchQuery } from '@/db/search-query';
 import { MAX_PAGE_SIZE } from '@/db/queries/paging';
 
 /**
@@ -31,7 +33,13 @@ export const updateMeBody = z
   })
   .openapi('UpdateUser', { description: '`password` needs `old_password`; so does a new `email` (it can reset the password).' });
 
-export const newPostBody = z.strictObject({ text: postText }).openapi('NewPost');
+export const newPostBody = z
+  .strictObject({
+    text: postText,
+    // The web reply form's rule (app/lib/validation/posts.ts); null or absent: not a reply.
+    in_reply_to: postIdParam.nullable().optional().openapi({ type: 'integer', description: 'The id of the post this one answers' }),
+  })
+  .openapi('NewPost');
 export const editPostBody = z.strictObject({ text: postText.optional() }).openapi('EditPost');
 
 export const refreshBody = z
@@ -68,19 +76,42 @@ export const dateTimeMs = z.string().transform((value, ctx) => {
   return base + Math.ceil(micros / 1000);
 });
 
+function pageFields<A extends z.ZodType>(after: A) {
+  return {
+    limit: integer.optional().openapi({ type: 'integer', description: `Items per page, 1 to ${MAX_PAGE_SIZE} (larger values are clamped)` }),
+    offset: integer.optional().openapi({ type: 'integer', description: 'Zero-based index of the first item' }),
+    after: after.optional(),
+  };
+}
+
+const notBothOffsetAndAfter = [(q: { offset?: unknown; after?: unknown }) => q.offset === undefined || q.after === undefined, { message: 'Cannot specify both offset and after' }] as const;
+
 function pagination<A extends z.ZodType>(after: A) {
-  return z
-    .object({
-      limit: integer.optional().openapi({ type: 'integer', description: `Items per page, 1 to ${MAX_PAGE_SIZE} (larger values are clamped)` }),
-      offset: integer.optional().openapi({ type: 'integer', description: 'Zero-based index of the first item' }),
-      after: after.optional(),
-    })
-    .refine((q) => q.offset === undefined || q.after === undefined, { message: 'Cannot specify both offset and after' });
+  return z.object(pageFields(after)).refine(...notBothOffsetAndAfter);
 }
 
 export const postsPageQuery = pagination(dateTimeMs.openapi({ type: 'string', format: 'date-time', description: 'Only posts older than this timestamp' }));
 export const usersPageQuery = pagination(z.string().max(200).openapi({ description: 'Only users whose username sorts after this one' }));
 export const plainPageQuery = pagination(z.string().openapi({ description: 'Not supported here (400)' }));
+
+/**
+ * GET /search: `q` with the web search's rules (db/search-query.ts: an empty, too long or word-less
+ * query is a 400 naming `q`, with the web's message), `type` posts (default) or users, and offset
+ * pagination without `after` (relevance has no sort key to continue from).
+ */
+export const searchQuery = z
+  .object({
+    q: z
+      .string({ error: 'Missing data for required field.' })
+      .superRefine((q, ctx) => {
+        const parsed = parseSearchQuery(q);
+        if (!parsed.ok) ctx.addIssue({ code: 'custom', message: parsed.message });
+      })
+      .openapi({ description: 'Words (stemmed English; the last one also matches as a prefix), "phrases in quotes"; for users, the start of a username' }),
+    type: z.enum(['posts', 'users'], { error: 'Must be one of: posts, users.' }).default('posts').openapi({ description: 'What to search: posts (by relevance, newer first among equals) or users (by username prefix, shortest first)' }),
+    ...pageFields(z.string().openapi({ description: 'Not supported here (400)' })),
+  })
+  .refine(...notBothOffsetAndAfter);
 
 // Response shapes: documentation only (the handlers build them in representations.ts).
 const timestamp = z.string().openapi({ format: 'date-time', example: '2024-07-01T12:34:56.789000Z' });
@@ -101,8 +132,24 @@ export const userResponse = z
   .openapi('User');
 
 export const postResponse = z
-  .object({ id: z.number().int(), url: z.string(), text: z.string(), timestamp, author: userResponse })
+  .object({
+    id: z.number().int(),
+    url: z.string(),
+    text: z.string(),
+    timestamp,
+    author: userResponse,
+    // Microblog's additions; the contract's fields above are unchanged.
+    in_reply_to: z.number().int().nullable().openapi({ description: 'The id of the post this one answers (it may have been deleted since), or null' }),
+    edited_at: timestamp.nullable().openapi({ description: 'When the author last edited the text, or null' }),
+    like_count: z.number().int(),
+    reply_count: z.number().int(),
+    liked_by_viewer: z.boolean().openapi({ description: 'Whether you like this post' }),
+  })
   .openapi('Post');
+
+export const likeStateResponse = z
+  .object({ liked: z.boolean().openapi({ description: 'Whether you like the post now' }), like_count: z.number().int() })
+  .openapi('LikeState');
 
 export const tokenResponse = z
   .object({ access_token: z.string(), refresh_token: z.string().nullable().openapi({ description: 'Always null: the refresh token comes as an HttpOnly cookie' }) })
@@ -114,6 +161,9 @@ const paginationResponse = z
 
 export const usersPageResponse = z.object({ data: z.array(userResponse), pagination: paginationResponse }).openapi('UserPage');
 export const postsPageResponse = z.object({ data: z.array(postResponse), pagination: paginationResponse }).openapi('PostPage');
+export const searchPageResponse = z
+  .object({ data: z.union([z.array(postResponse), z.array(userResponse)]), pagination: paginationResponse })
+  .openapi('SearchPage', { description: 'Posts for type=posts, users for type=users' });
 
 export const errorResponseSchema = z
   .object({

@@ -1,9 +1,8 @@
 import Link from 'next/link';
 import type { PostDTO } from '@/db/queries/posts';
-import { UserPopoverLink } from '../popover/user-popover-link';
 import { Avatar } from '../shared/avatar';
-import { RelativeTime } from '../shared/relative-time';
 import { LikeButton } from './like-button';
+import { PostHeader } from './post-header';
 import { PostBody } from './post-body';
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
@@ -21,18 +20,7 @@ export function PostItem({ post, viewerUsername, highlight }: { post: PostDTO; v
         <Avatar avatar={post.author.avatar} size={70} />
       </Link>
       <div className="post-main">
-        <p className="post-meta">
-          <UserPopoverLink username={post.author.username} className="username" /> said{' '}
-          <Link href={`/post/${post.id}`} prefetch={false} className="post-time">
-            <RelativeTime iso={post.timestamp} />
-          </Link>
-          {post.editedAt ? (
-            <span className="edited">
-              {' '}
-              · edited <RelativeTime iso={post.editedAt} />
-            </span>
-          ) : null}
-        </p>
+        <PostHeader post={post} />
         {post.inReplyTo ? (
           <p className="reply-to">
             <Link href={`/post/${post.inReplyTo.id}`} prefetch={false}>

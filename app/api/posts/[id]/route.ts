@@ -1,4 +1,4 @@
-import { deletePost, updatePost } from '@/db/queries/post-writes';
+import { deletePost, getOwnPost, updatePost } from '@/db/queries/post-writes';
 import { getPost } from '@/db/queries/posts';
 import { endpoints } from '@/app/lib/api/endpoints';
 import { apiHandler, apiRoute } from '@/app/lib/api/handler';
@@ -11,7 +11,9 @@ export const { GET, POST, PUT, DELETE, PATCH, OPTIONS } = apiRoute({
   GET: apiHandler(endpoints.getPost, async ({ viewer, params }) => postJson(await getPost(viewer, idParam(params.id)))),
   PUT: apiHandler(endpoints.editPost, async ({ viewer, params, body }) => {
     const postId = idParam(params.id);
+    // Without a new text nothing changes, but the answer is still only the author's: the same rule.
     if (body.text !== undefined) await updatePost(viewer, { postId, body: body.text });
+    else await getOwnPost(viewer, postId);
     return postJson(await getPost(viewer, postId));
   }),
   DELETE: apiHandler(endpoints.deletePost, async ({ viewer, params }) => {

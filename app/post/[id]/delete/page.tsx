@@ -1,7 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
-import { getThread } from '@/db/queries/threads';
+import { getOwnPost } from '@/db/queries/post-writes';
 import { requireViewer } from '@/app/lib/auth';
 import { loadOr404 } from '@/app/lib/load-or-404';
 import { postIdOr404 } from '@/app/lib/post-param';
@@ -15,8 +14,7 @@ export default async function DeletePostPage({ params }: { params: Promise<{ id:
   const { id } = await params;
   const viewer = await requireViewer(`/post/${id}/delete`);
   const postId = postIdOr404(id);
-  const { post } = await loadOr404(() => getThread(viewer, { postId }));
-  if (post.author.username.toLowerCase() !== viewer.username.toLowerCase()) notFound();
+  const post = await loadOr404(() => getOwnPost(viewer, postId));
   return (
     <>
       <h1>Delete this post?</h1>

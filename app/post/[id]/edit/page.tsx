@@ -1,6 +1,5 @@
 import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
-import { getThread } from '@/db/queries/threads';
+import { getOwnPost } from '@/db/queries/post-writes';
 import { updatePostAction } from '@/app/lib/actions/posts';
 import { requireViewer } from '@/app/lib/auth';
 import { POST_MAX } from '@/app/lib/limits';
@@ -15,8 +14,7 @@ export default async function EditPostPage({ params }: { params: Promise<{ id: s
   const { id } = await params;
   const viewer = await requireViewer(`/post/${id}/edit`);
   const postId = postIdOr404(id);
-  const { post } = await loadOr404(() => getThread(viewer, { postId }));
-  if (post.author.username.toLowerCase() !== viewer.username.toLowerCase()) notFound();
+  const post = await loadOr404(() => getOwnPost(viewer, postId));
   return (
     <>
       <h1>Edit post</h1>
