@@ -2,6 +2,8 @@ import type { Metadata, Viewport } from 'next';
 import { getUnreadCounts, getViewer } from './lib/auth';
 import { readFlash } from './lib/flash';
 import { readTheme } from './lib/theme/read-theme';
+import { THEME_SCRIPT } from './lib/theme/theme-script';
+import { requestNonce } from './lib/security/request-nonce';
 import { FlashMessage } from './ui/shared/flash-message';
 import { Nav } from './ui/nav';
 import './globals.css';
@@ -15,10 +17,14 @@ export const metadata: Metadata = {
 export const viewport: Viewport = { width: 'device-width', initialScale: 1, colorScheme: 'light dark' };
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
-  const [viewer, flash, unread, theme] = await Promise.all([getViewer(), readFlash(), getUnreadCounts(), readTheme()]);
+  const [viewer, flash, unread, theme, nonce] = await Promise.all([getViewer(), readFlash(), getUnreadCounts(), readTheme(), requestNonce()]);
   return (
     // data-theme only when the reader chose one; without it the stylesheet follows prefers-color-scheme.
-    <html lang="en" data-theme={theme ?? undefined}>
+    // suppressHydrationWarning: on prerendered pages THEME_SCRIPT sets data-theme before React hydrates.
+    <html lang="en" data-theme={theme ?? undefined} suppressHydrationWarning>
+      <head>
+        <script nonce={nonce} dangerouslySetInnerHTML={{ __html: THEME_SCRIPT }} />
+      </head>
       <body>
         <a href="#main" className="skip-link">
           Skip to content
