@@ -12,9 +12,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { load } from './bench-load';
+import { load, warmUp } from './bench-load';
 import { deepPagePath, signIn } from './bench-session';
-import { cpuMs, groupPids } from './scale/cpu';
+import { cpuMs, finishedChildrenCpuMs, groupPids } from './scale/cpu';
 import { ensureBuild, migrate, sharedInstanceEnv, startAppInstance, type AppInstance } from './scale/app-instance';
 import { nginxBinary, startNginx } from './scale/nginx';
 import { importDatabaseFile, startSqld, type Sqld } from './sqld/server';
@@ -87,11 +87,13 @@ function seedFile(size: DataSize, file: string) {
   const env = { DATABASE_URL: `file:${file}` };
   migrate(env);
   const started = performance.now();
+  const cpuBefore = finishedChildrenCpuMs();
   const args = ['--conditions=react-server', 'scripts/db-seed.ts', '--users', String(size.users), '--posts', String(size.posts), '--follows', String(size.follows)];
   const result = spawnSync('node_modules/.bin/tsx', args, { stdio: 'inherit', env: { ...process.env, ...env } });
   if (result.status !== 0) throw new Error('seeding failed');
   const seconds = (performance.now() - started) / 1000;
-  note(`${size.label}: seeded ${size.users} users, ${size.posts} posts, ${size.follows} follows each into the file in ${seconds.toFixed(1)} s; ${sizeMB(file).toFixed(0)} MB`);
+  const cpu = (finishedChildrenCpuMs() - cpuBefore) / 1000;
+  note(`${size.label}: seeded ${size.users} users, ${size.posts} posts, ${size.follows} follows each into the file in ${seconds.toFixed(1)} s (${cpu.toFixed(1)} s of CPU); ${sizeMB(file).toFixed(0)} MB`);
 }
 
 interface Measured {
@@ -113,7 +115,7 @@ async function measure(size: DataSize, setup: Setup, baseURL: string, processes:
   const paths: Record<(typeof PAGES)[number], string> = { 'home, page 1': '/', 'home, page 40': home40, explore: '/explore', 'popover JSON': '/user/susan/popup' };
   for (const page of PAGES) {
     const target = { name: page, path: paths[page], cookie };
-    await load(baseURL, target, 1); // warm up
+    await warmUp(baseURL, target);
     const before = processes.map((p) => cpuMs(p.pids()));
     const loadBefore = process.cpuUsage();
     const r = await load(baseURL, target, SECONDS);
