@@ -48,6 +48,7 @@ const figures = new Map<string, Figure>(); // by `${size} | ${setup} | ${page}`
 const detail: string[] = ['| data | setup | page | req/s | p50 ms | p99 ms | errors | CPU ms per request, by process |', '| --- | --- | --- | --- | --- | --- | --- | --- |'];
 const seeds: string[] = [];
 const plans: string[] = [];
+const statementMs = new Map<string, Map<string, number>>(); // statement name -> `${size} on ${where}` -> median ms
 
 // Everything started and not yet stopped, so Ctrl-C (or SIGTERM) leaves no server running.
 const running = new Set<{ stop: () => Promise<void> }>();
@@ -134,13 +135,17 @@ async function measure(size: DataSize, setup: Setup, baseURL: string, processes:
   return { home40: cursor(home40)!, explore40: cursor(explore40)! };
 }
 
-/** The pages' query plans through this process's data layer pointed at `url` (db/queries/diagnostics.ts). */
-async function explain(url: string, cursors: Cursors): Promise<string> {
+/**
+ * The pages' query plans through this process's data layer pointed at `url` (db/queries/diagnostics.ts),
+ * and each statement's median time, recorded under `column`.
+ */
+async function explain(url: string, cursors: Cursors, column: string): Promise<string> {
   process.env.DATABASE_URL = url;
   const { closeDb } = await import('../db/client');
   const { explainPageQueries } = await import('../db/queries/diagnostics');
   try {
     const found = await explainPageQueries({ viewer: 'john', profile: 'susan', homeBefore: cursors.home40, exploreBefore: cursors.explore40 });
+    for (const p of found) statementMs.set(p.name, (statementMs.get(p.name) ?? new Map()).set(column, p.medianMs));
     return found.map((p) => [`-- ${p.name}`, ...p.plan].join('\n')).join('\n');
   } finally {
     closeDb();
@@ -170,7 +175,7 @@ async function benchSize(size: DataSize) {
   const app = track(await startAppInstance('F', { ...shared, DATABASE_URL: `file:${file}` }, logs));
   const cursors = await measure(size, SETUPS[0], app.baseURL, [appProcess(app)]);
   await app.stop();
-  const filePlans = await explain(`file:${file}`, cursors);
+  const filePlans = await explain(`file:${file}`, cursors, `${size.label}, file`);
 
   // (b) One instance on a sqld primary started on a copy of the seeded file.
   const sqldStarted = performance.now();
@@ -180,7 +185,7 @@ async function benchSize(size: DataSize) {
   const sqldProcesses: Measured[] = [{ name: 'sqld primary', pids: () => [primary.pid] }];
   const a = track(await startAppInstance('A', { ...shared, DATABASE_URL: primary.url }, logs));
   await measure(size, SETUPS[1], a.baseURL, [appProcess(a), ...sqldProcesses]);
-  const sqldPlans = await explain(primary.url, cursors);
+  const sqldPlans = await explain(primary.url, cursors, `${size.label}, sqld`);
   plans.push(`### ${size.label}, embedded file${sqldPlans === filePlans ? ' and sqld (the same plans)' : ''}\n\n\`\`\`\n${filePlans}\n\`\`\``);
   if (sqldPlans !== filePlans) plans.push(`### ${size.label}, sqld\n\n\`\`\`\n${sqldPlans}\n\`\`\``);
 
@@ -226,6 +231,14 @@ function sideBySide(): string {
   return rows.join('\n');
 }
 
+/** Each statement's median time per size and database, in columns. */
+function statementTimes(): string {
+  const columns = SIZES.flatMap((s) => [`${s.label}, file`, `${s.label}, sqld`]);
+  const rows = [`| statement | ${columns.join(' | ')} |`, `| --- |${columns.map(() => ' --- |').join('')}`];
+  for (const [name, byColumn] of statementMs) rows.push(`| ${name} | ${columns.map((c) => byColumn.get(c)?.toFixed(2) ?? '-').join(' | ')} |`);
+  return rows.join('\n');
+}
+
 const started = performance.now();
 try {
   ensureBuild();
@@ -238,5 +251,6 @@ try {
 console.log(`\n## Seeding\n\n${seeds.map((s) => `- ${s}`).join('\n')}`);
 console.log(`\n## Pages at 16 connections\n\n${detail.join('\n')}`);
 console.log(`\n## Side by side\n\n${sideBySide()}`);
+console.log(`\n## Statement times (ms, median of 25 in a row from the benchmark's process; on sqld with the HTTP round trip)\n\n${statementTimes()}`);
 console.log(`\n## Query plans (EXPLAIN QUERY PLAN of the data layer's statements)\n\n${plans.join('\n\n')}`);
 console.log(`\nbench:scale took ${((performance.now() - started) / 60_000).toFixed(1)} min, load average now ${os.loadavg()[0].toFixed(1)}`);
