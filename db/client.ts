@@ -208,6 +208,15 @@ export function getDb(): Database {
   return connection().db;
 }
 
+/**
+ * The libSQL client behind getDb(), with the same BUSY recovery and retries, for statements that
+ * drizzle built but the caller sends itself: bulk inserts from one template (db/seed.ts) and EXPLAIN
+ * QUERY PLAN (db/queries/diagnostics.ts).
+ */
+export function getClient(): Client {
+  return connection().recovering.asClient();
+}
+
 /** Applies settings that persist in the file (WAL); called once at start-up and by migrations. */
 export async function prepareDatabase(): Promise<void> {
   await connection().recovering.ensureWal();

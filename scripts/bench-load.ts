@@ -16,12 +16,24 @@ export interface Target {
  * connections round-robin (as a proxy in front of several instances would).
  */
 export async function load(baseURL: string | string[], target: Target, seconds = Number(process.env.BENCH_SECONDS || 8)) {
+  return run(baseURL, target, { duration: seconds });
+}
+
+/**
+ * `requests` requests of `target` at 16 connections, however long they take: a warm-up that loads the
+ * route's code and warms the JIT even on a starved machine, where a timed second completes a handful.
+ */
+export async function warmUp(baseURL: string | string[], target: Target, requests = 64) {
+  return run(baseURL, target, { amount: requests });
+}
+
+async function run(baseURL: string | string[], target: Target, limit: { duration: number } | { amount: number }) {
   const urls = (Array.isArray(baseURL) ? baseURL : [baseURL]).map((base) => base + target.path);
   const result = await autocannon({
     // autocannon accepts a list of URLs (connection i uses url i mod n); its types only say string.
     url: (urls.length === 1 ? urls[0] : urls) as string,
     connections: 16,
-    duration: seconds,
+    ...limit,
     method: target.method ?? 'GET',
     headers: { ...(target.cookie ? { cookie: target.cookie } : {}), ...target.headers },
     body: target.body,

@@ -17,15 +17,15 @@ export async function signIn(baseURL: string, username = 'john', password = 'pas
   return { ms: performance.now() - started, ok: Boolean(session), cookie: session?.split(';')[0] ?? '' };
 }
 
-/** Follows "Older posts" links from the home page `pages - 1` times. */
-export async function deepPagePath(baseURL: string, cookie: string, pages: number): Promise<string> {
-  let path = '/';
+/** Follows "Older posts" links from the page at `from` (the home page by default) `pages - 1` times. */
+export async function deepPagePath(baseURL: string, cookie: string, pages: number, from = '/'): Promise<string> {
+  const older = new RegExp(`href="(${from.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}\\?before=[^"]+)"`);
+  let path = from;
   for (let i = 1; i < pages; i++) {
     const html = await (await fetch(baseURL + path, { headers: { cookie } })).text();
-    const match = /href="(\/\?before=[^"]+)"/.exec(html);
-    if (!match) throw new Error(`no older page after page ${i}`);
+    const match = older.exec(html);
+    if (!match) throw new Error(`no older page after page ${i} of ${from}`);
     path = match[1].replace(/&amp;/g, '&');
   }
   return path;
 }
-

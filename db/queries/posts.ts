@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, count, desc, eq, inArray, lt, or, sql, type Placeholder, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, fillPlaceholders, inArray, lt, or, sql, type Placeholder, type SQL } from 'drizzle-orm';
 import { avatarOf, avatarVersionColumn } from '../avatar';
 import { getDb, type Database } from '../client';
 import { preparedQuery } from '../prepared';
@@ -45,16 +45,16 @@ export type PostScope = { kind: 'home' } | { kind: 'explore' } | { kind: 'user';
  * Which posts a scope shows. The home timeline is the viewer's own posts plus those of everyone they
  * follow: one IN over the followers primary key, no joins that could repeat a post.
  */
-function scopeFilter(viewer: Viewer, scope: PostScope): SQL | undefined {
+function scopeFilter(db: Database, viewerId: number | Placeholder, scope: PostScope): SQL | undefined {
   switch (scope.kind) {
     case 'home':
-      return homeFilter(getDb(), viewer.id);
+      return homeFilter(db, viewerId);
     case 'user':
       return eq(posts.userId, scope.userId);
     case 'explore':
       return undefined;
     case 'tag':
-      return inArray(posts.id, getDb().select({ id: postTags.postId }).from(postTags).where(eq(postTags.tag, scope.tag)));
+      return inArray(posts.id, db.select({ id: postTags.postId }).from(postTags).where(eq(postTags.tag, scope.tag)));
   }
 }
 
@@ -146,13 +146,21 @@ export interface PostRowWithCursor {
 
 type Row = Awaited<ReturnType<typeof selectPostsQuery>>[number];
 
-/** The first page of a home timeline, its most requested page, within the window: built once. */
-const recentHomeQuery = preparedQuery((db) =>
-  selectPostsQuery(db, sql.placeholder('viewerId'), and(homeFilter(db, sql.placeholder('viewerId')), sql`${posts.timestamp} > ${sql.placeholder('since')}`), 'older', PAGE_SIZE + 1).prepare(),
-);
-
 /** How far back the home timeline looks first; see selectOlder. */
 const HOME_WINDOW_MS = 24 * 3600 * 1000;
+
+/**
+ * The page of `scope` going back from `before` (null: the first page), one row more than a page to
+ * tell whether an older one exists. `since` (ms, or a placeholder) limits it to posts after that time:
+ * the home timeline's first try (see selectOlder).
+ */
+function olderPageQuery(db: Database, viewerId: number | Placeholder, scope: PostScope, before: Cursor | null, since: number | Placeholder | null) {
+  const where = and(scopeFilter(db, viewerId, scope), before ? olderThan(before) : undefined, since === null ? undefined : sql`${posts.timestamp} > ${since}`);
+  return selectPostsQuery(db, viewerId, where, 'older', PAGE_SIZE + 1);
+}
+
+/** The first page of a home timeline, its most requested page, within the window: built once. */
+const recentHomeQuery = preparedQuery((db) => olderPageQuery(db, sql.placeholder('viewerId'), { kind: 'home' }, null, sql.placeholder('since')).prepare());
 
 /**
  * The next page going back in time. The home timeline gathers the index entries of every followed
@@ -161,15 +169,13 @@ const HOME_WINDOW_MS = 24 * 3600 * 1000;
  * thousands. A sparse timeline gets a second query without the window. Both only ever read the
  * (user_id, timestamp) index ranges of the viewer and the people they follow, never all posts.
  */
-async function selectOlder(viewer: Viewer, scope: PostScope, where: SQL | undefined, before: Cursor | null) {
+async function selectOlder(viewerId: number, scope: PostScope, before: Cursor | null) {
   if (scope.kind === 'home') {
     const since = (before?.timestamp ?? Date.now()) - HOME_WINDOW_MS;
-    const recent = before
-      ? await selectPosts(viewer.id, and(where, sql`${posts.timestamp} > ${since}`), 'older', PAGE_SIZE + 1)
-      : await recentHomeQuery().all({ viewerId: viewer.id, since });
+    const recent = before ? await olderPageQuery(getDb(), viewerId, scope, before, since) : await recentHomeQuery().all({ viewerId, since });
     if (recent.length > PAGE_SIZE) return recent;
   }
-  return selectPosts(viewer.id, where, 'older', PAGE_SIZE + 1);
+  return olderPageQuery(getDb(), viewerId, scope, before, null);
 }
 
 function toDTO(row: Row): PostDTO {
@@ -199,13 +205,12 @@ export async function listPosts(
   input: { scope: PostScope; before?: string | null; after?: string | null },
 ): Promise<PostPage> {
   const me = signedIn(viewer);
-  const filter = scopeFilter(me, input.scope);
   const after = decodeCursor(input.after);
   const before = after ? null : decodeCursor(input.before);
 
   if (after) {
     // One extra row tells whether an even newer page exists.
-    const rows = await selectPosts(me.id, and(filter, newerThan(after)), 'newer', PAGE_SIZE + 1);
+    const rows = await selectPosts(me.id, and(scopeFilter(getDb(), me.id, input.scope), newerThan(after)), 'newer', PAGE_SIZE + 1);
     if (rows.length > PAGE_SIZE) {
       const page = rows.slice(1);
       return { posts: page.map(toDTO), newerCursor: cursorOf(page[0]), olderCursor: cursorOf(page[page.length - 1]) };
@@ -213,7 +218,7 @@ export async function listPosts(
     // Fewer than a page of newer posts: that is the first page.
   }
 
-  const rows = await selectOlder(me, input.scope, before ? and(filter, olderThan(before)) : filter, before);
+  const rows = await selectOlder(me.id, input.scope, before);
   const page = rows.slice(0, PAGE_SIZE);
   return {
     posts: page.map(toDTO),
@@ -222,16 +227,32 @@ export async function listPosts(
   };
 }
 
+/** A statement as drizzle prints it (`toSQL()`), with a name saying when it is sent. */
+export interface NamedStatement {
+  name: string;
+  sql: string;
+  params: unknown[];
+}
+
 /**
- * The SQL and arguments of the home timeline's first query for the page before `before` (an opaque
- * cursor; null for page 1): what `listPosts` sends, for EXPLAIN QUERY PLAN in `npm run bench:scale`.
+ * The statements listPosts sends for `viewerId`'s page of `scope` before the cursor `before` (null:
+ * the first page), built by the same code, for EXPLAIN QUERY PLAN (`npm run bench:scale`): for the
+ * home timeline the day-window query (page 1: the prepared one, with its placeholders filled in) and
+ * the query over all time it falls back to; one statement for other scopes.
  */
-export function homeTimelineStatement(viewerId: number, before: string | null): { sql: string; params: unknown[] } {
+export function postPageStatements(viewerId: number, scope: PostScope, before: string | null): NamedStatement[] {
   const db = getDb();
   const cursor = decodeCursor(before);
+  const all = olderPageQuery(db, viewerId, scope, cursor, null).toSQL();
+  if (scope.kind !== 'home') return [{ name: 'page', ...all }];
   const since = (cursor?.timestamp ?? Date.now()) - HOME_WINDOW_MS;
-  const where = and(homeFilter(db, viewerId), cursor ? olderThan(cursor) : undefined, sql`${posts.timestamp} > ${since}`);
-  return selectPostsQuery(db, viewerId, where, 'older', PAGE_SIZE + 1).toSQL();
+  const windowed = cursor
+    ? olderPageQuery(db, viewerId, scope, cursor, since).toSQL()
+    : (({ sql: text, params }) => ({ sql: text, params: fillPlaceholders(params, { viewerId, since }) }))(recentHomeQuery().getQuery());
+  return [
+    { name: 'the day before the cursor', ...windowed },
+    { name: 'fallback when that day holds less than a page', ...all },
+  ];
 }
 
 /** A post with its whole author, as the REST API shows it. */
@@ -290,8 +311,8 @@ export async function fullPostsById(viewer: Viewer, ids: number[]): Promise<Full
  */
 export async function listPostsPage(viewer: Viewer | null, input: OffsetPageRequest<number> & { scope: PostScope }): Promise<OffsetPage<FullPostDTO>> {
   const me = signedIn(viewer);
-  const filter = scopeFilter(me, input.scope);
   const db = getDb();
+  const filter = scopeFilter(db, me.id, input.scope);
   const ownerId = input.scope.kind === 'user' ? input.scope.userId : me.id;
   const [[owner], [counts], rows] = await db.batch([
     db.select({ id: users.id }).from(users).where(eq(users.id, ownerId)).limit(1),

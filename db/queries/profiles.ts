@@ -2,7 +2,7 @@ import 'server-only';
 import { eq, sql } from 'drizzle-orm';
 import { avatarOf, avatarVersionColumn } from '../avatar';
 import type { NormalisedAvatar } from '../avatar-image';
-import { getDb } from '../client';
+import { getDb, type Database } from '../client';
 import { NotFoundError, UnauthenticatedError } from '../errors';
 import { users } from '../schema';
 import type { Viewer } from '../viewer';
@@ -28,13 +28,9 @@ export interface ProfileDTO {
 
 const OUTER_USER_ID = sql.raw('"user"."id"');
 
-/**
- * A user's profile with its counts and the viewer's follow state, in one query. Signed-in viewers only.
- * @throws NotFoundError for an unknown username; UnauthenticatedError without a viewer.
- */
-export async function getProfile(viewer: Viewer | null, username: string): Promise<ProfileDTO> {
-  const me = signedIn(viewer);
-  const [row] = await getDb()
+/** The one query of getProfile: the user named `username` with counts and `viewerId`'s follow state. */
+function profileQuery(db: Database, viewerId: number, username: string) {
+  return db
     .select({
       id: users.id,
       username: users.username,
@@ -47,11 +43,25 @@ export async function getProfile(viewer: Viewer | null, username: string): Promi
       followerCount: sql<number>`(select count(*) from followers f where f.followed_id = ${OUTER_USER_ID})`,
       followingCount: sql<number>`(select count(*) from followers f where f.follower_id = ${OUTER_USER_ID})`,
       postCount: sql<number>`(select count(*) from post p where p.user_id = ${OUTER_USER_ID})`,
-      isFollowing: sql<number>`exists(select 1 from followers f where f.follower_id = ${me.id} and f.followed_id = ${OUTER_USER_ID})`,
+      isFollowing: sql<number>`exists(select 1 from followers f where f.follower_id = ${viewerId} and f.followed_id = ${OUTER_USER_ID})`,
     })
     .from(users)
     .where(eq(users.username, username))
     .limit(1);
+}
+
+/** getProfile's statement as drizzle prints it, for EXPLAIN QUERY PLAN (`npm run bench:scale`). */
+export function profileStatement(viewerId: number, username: string): { sql: string; params: unknown[] } {
+  return profileQuery(getDb(), viewerId, username).toSQL();
+}
+
+/**
+ * A user's profile with its counts and the viewer's follow state, in one query. Signed-in viewers only.
+ * @throws NotFoundError for an unknown username; UnauthenticatedError without a viewer.
+ */
+export async function getProfile(viewer: Viewer | null, username: string): Promise<ProfileDTO> {
+  const me = signedIn(viewer);
+  const [row] = await profileQuery(getDb(), me.id, username);
   if (!row) throw new NotFoundError(`User ${username} not found.`);
   return {
     id: row.id,

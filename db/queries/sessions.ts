@@ -1,6 +1,6 @@
 import 'server-only';
 import crypto from 'node:crypto';
-import { and, desc, eq, inArray, lte, ne, sql, type Placeholder } from 'drizzle-orm';
+import { and, desc, eq, fillPlaceholders, inArray, lte, ne, sql, type Placeholder } from 'drizzle-orm';
 import { approximateAddress } from '../approximate-address';
 import { getDb, withBusyDeadline } from '../client';
 import { domainErrorOf, NotFoundError, UnavailableError } from '../errors';
@@ -74,6 +74,12 @@ const sessionUserQuery = preparedQuery((db) =>
     .limit(1)
     .prepare(),
 );
+
+/** getSessionUser's prepared statement with its placeholders filled in, for EXPLAIN QUERY PLAN (`npm run bench:scale`). */
+export function sessionUserStatement(session: { userId: number; sessionId: string }, now = Date.now()): { sql: string; params: unknown[] } {
+  const { sql: text, params } = sessionUserQuery().getQuery();
+  return { sql: text, params: fillPlaceholders(params, { ...session, now }) };
+}
 
 /**
  * Anyone: checks the credentials (db/queries/users.ts verifyCredentials, which refuses passwords

@@ -27,3 +27,12 @@ export function cpuMs(pids: number[]): number {
   }
   return (ticks * 1000) / TICKS_PER_SECOND;
 }
+
+/**
+ * User + system CPU milliseconds used by this process's children that have exited and been waited
+ * for (a spawnSync child included): what a seed cost, whatever else the machine was doing meanwhile.
+ */
+export function finishedChildrenCpuMs(): number {
+  const fields = fs.readFileSync('/proc/self/stat', 'utf8').split(') ')[1].split(' ');
+  return ((Number(fields[13]) + Number(fields[14])) * 1000) / TICKS_PER_SECOND;
+}

@@ -4,6 +4,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
+import { createClient } from '@libsql/client';
 import { sqldBinary } from './binary.mjs';
 
 export interface SqldOptions {
@@ -116,6 +117,25 @@ export async function startSqld(options: SqldOptions): Promise<Sqld> {
       if (i >= attempts) throw error;
     }
   }
+}
+
+/**
+ * Makes the SQLite database `file` (say, one `db:seed` filled) the database of a new server folder
+ * `dir` for startSqld: checkpointed, then copied to where sqld keeps its default database. On its
+ * first start sqld finds no replication log and rebuilds it from the file ("recovering from database
+ * file"), so its replicas get every page. Loading a million posts this way takes seconds; sending
+ * them over HTTP took minutes.
+ */
+export async function importDatabaseFile(file: string, dir: string): Promise<void> {
+  const client = createClient({ url: `file:${file}` });
+  try {
+    await client.execute('PRAGMA wal_checkpoint(TRUNCATE)');
+  } finally {
+    client.close();
+  }
+  const target = path.join(dir, 'data.sqld', 'dbs', 'default');
+  fs.mkdirSync(target, { recursive: true });
+  fs.copyFileSync(file, path.join(target, 'data'));
 }
 
 /** Kills every sqld whose pid file is below `root` and still names a live process (test teardown). */
