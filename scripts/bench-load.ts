@@ -12,21 +12,23 @@ export interface Target {
 
 /**
  * `target` at 16 connections for `seconds` (BENCH_SECONDS, default 8). Several base URLs share the
- * connections round-robin (as a proxy in front of several instances would).
+ * connections round-robin (as a proxy in front of several instances would). A request without an
+ * answer after `timeoutSeconds` counts as an error. `total` is every request answered in the run.
  */
-export async function load(baseURL: string | string[], target: Target, seconds = Number(process.env.BENCH_SECONDS || 8)) {
+export async function load(baseURL: string | string[], target: Target, seconds = Number(process.env.BENCH_SECONDS || 8), timeoutSeconds = 10) {
   const urls = (Array.isArray(baseURL) ? baseURL : [baseURL]).map((base) => base + target.path);
   const result = await autocannon({
     // autocannon accepts a list of URLs (connection i uses url i mod n); its types only say string.
     url: (urls.length === 1 ? urls[0] : urls) as string,
     connections: 16,
     duration: seconds,
+    timeout: timeoutSeconds,
     method: target.method ?? 'GET',
     headers: { ...(target.cookie ? { cookie: target.cookie } : {}), ...target.headers },
     body: target.body,
   });
   const ok = result['2xx'];
-  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, ok, errors: result.errors + result.non2xx };
+  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, ok, total: result.requests.total, errors: result.errors + result.non2xx };
 }
 
 /** SQL statements the server sends for one request of `target` (read from /bench/queries before and after). */
