@@ -13,7 +13,8 @@ export interface Target {
 /**
  * `target` at 16 connections for `seconds` (BENCH_SECONDS, default 8). Several base URLs share the
  * connections round-robin (as a proxy in front of several instances would). A request without an
- * answer after `timeoutSeconds` counts as an error. `total` is every request answered in the run.
+ * answer after `timeoutSeconds` counts as an error. `total` is every request answered in the run
+ * (`ok` of them 2xx, `non2xx` not), `seconds` how long the run took.
  */
 export async function load(baseURL: string | string[], target: Target, seconds = Number(process.env.BENCH_SECONDS || 8), timeoutSeconds = 10) {
   const urls = (Array.isArray(baseURL) ? baseURL : [baseURL]).map((base) => base + target.path);
@@ -28,7 +29,7 @@ export async function load(baseURL: string | string[], target: Target, seconds =
     body: target.body,
   });
   const ok = result['2xx'];
-  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, ok, total: result.requests.total, errors: result.errors + result.non2xx };
+  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, ok, total: result.requests.total, non2xx: result.non2xx, seconds: result.duration, errors: result.errors + result.non2xx };
 }
 
 /** SQL statements the server sends for one request of `target` (read from /bench/queries before and after). */

@@ -50,20 +50,38 @@ interface App {
 }
 
 interface Run {
+  /** 2xx answers per second. */
   rps: number;
+  /** Answers in the run (any status). */
+  answered: number;
   p50: number;
   p99: number;
+  /** CPU of the app's processes per answer; NaN when nothing was answered. */
   cpuMsPerRequest: number;
+  /** CPU time over wall time: 1 is one core busy. */
   cores: number;
-  errors: number;
+  /** Answers with another status (the reference's "database is locked" 500s). */
+  non2xx: number;
+  /** Connection errors and timeouts (gunicorn's sync workers close every connection after an answer). */
+  connectionErrors: number;
 }
 
-/** Waits until the app's processes are idle (requests still queued when a run ended are done). */
+/**
+ * Waits until the app's processes have been idle for 1.5 s: a run that ends leaves requests queued
+ * (gunicorn's workers answer every request in their backlog even after the client left), and their
+ * CPU must not count against the next page. Gives up after 5 minutes, saying so.
+ */
 async function settle(app: App) {
-  for (let i = 0; i < 300; i++) {
+  const started = performance.now();
+  let idleTicks = 0;
+  while (idleTicks < 5) {
+    if (performance.now() - started > 300_000) {
+      console.log(`(${app.label} still busy 5 minutes after a run; the next figures include that work)`);
+      return;
+    }
     const before = groupCpuMs(app.pgid);
     await new Promise((r) => setTimeout(r, 300));
-    if (groupCpuMs(app.pgid) - before < 30) return; // under a tenth of a core
+    idleTicks = groupCpuMs(app.pgid) - before < 30 ? idleTicks + 1 : 0; // under a tenth of a core
   }
 }
 
@@ -76,7 +94,16 @@ async function measure(app: App, path: string, signedIn: boolean, seconds = SECO
   const cpuMs = groupCpuMs(app.pgid) - cpuBefore;
   const wallMs = performance.now() - started;
   await settle(app);
-  return { rps: r.rps, p50: r.p50, p99: r.p99, cpuMsPerRequest: cpuMs / Math.max(1, r.total), cores: cpuMs / wallMs, errors: r.errors };
+  return {
+    rps: r.ok / r.seconds,
+    answered: r.total,
+    p50: r.p50,
+    p99: r.p99,
+    cpuMsPerRequest: r.total ? cpuMs / r.total : NaN,
+    cores: cpuMs / wallMs,
+    non2xx: r.non2xx,
+    connectionErrors: r.errors - r.non2xx,
+  };
 }
 
 /** Fails early, with the page and status, when a page does not answer 200 (a missing session, a 500). */
@@ -86,31 +113,43 @@ async function check(app: App, path: string, signedIn: boolean) {
   if (response.status !== 200) throw new Error(`${app.label} ${path} answered ${response.status}${signedIn ? ' (is the session signed in?)' : ''}`);
 }
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+/** The median of the numbers that are not NaN (NaN if none is). */
+function median(values: number[]): number {
+  const known = values.filter((v) => !Number.isNaN(v)).sort((a, b) => a - b);
+  return known.length ? known[Math.floor(known.length / 2)] : NaN;
+}
 
+const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
+
+/** Each figure's median over the rounds; the counts are totals. */
 function medianRun(runs: Run[]): Run {
   return {
     rps: median(runs.map((r) => r.rps)),
+    answered: sum(runs.map((r) => r.answered)),
     p50: median(runs.map((r) => r.p50)),
     p99: median(runs.map((r) => r.p99)),
     cpuMsPerRequest: median(runs.map((r) => r.cpuMsPerRequest)),
     cores: median(runs.map((r) => r.cores)),
-    errors: runs.reduce((sum, r) => sum + r.errors, 0),
+    non2xx: sum(runs.map((r) => r.non2xx)),
+    connectionErrors: sum(runs.map((r) => r.connectionErrors)),
   };
 }
 
-const num = (n: number) => (n >= 100 ? n.toFixed(0) : n.toFixed(1));
+const num = (n: number) => (Number.isNaN(n) ? '-' : n >= 100 ? n.toFixed(0) : n.toFixed(1));
+/** Latency: 0 when nothing was answered. */
+const latency = (r: Run) => (r.answered ? `${r.p50} / ${r.p99}` : 'none answered');
+const failures = (r: Run) => `${r.non2xx} / ${r.connectionErrors}`;
 
 function printTable(results: Map<Page, { reference?: Run; microblog: Run }>) {
   console.log(`\n## Medians of ${ROUNDS} alternating rounds at 16 connections, ${SECONDS} s each (latency in ms)`);
-  console.log('| page | reference req/s | Microblog req/s | Microblog / reference | p50 / p99 reference → Microblog | CPU ms per request reference → Microblog | cores used reference / Microblog | errors |');
+  console.log('| page | reference req/s | Microblog req/s | Microblog / reference | p50 / p99 reference → Microblog | CPU ms per request reference → Microblog | cores used reference / Microblog | non-2xx / connection errors, reference; Microblog |');
   console.log('| --- | --- | --- | --- | --- | --- | --- | --- |');
   for (const [page, { reference: ref, microblog: mb }] of results) {
     const cell = (f: (r: Run) => string) => (ref ? f(ref) : '-');
     console.log(
-      `| ${page.name} | ${cell((r) => num(r.rps))} | ${num(mb.rps)} | ${ref ? `${(mb.rps / ref.rps).toFixed(2)}x` : '-'} | ` +
-        `${cell((r) => `${r.p50} / ${r.p99}`)} → ${mb.p50} / ${mb.p99} | ${cell((r) => num(r.cpuMsPerRequest))} → ${num(mb.cpuMsPerRequest)} | ` +
-        `${cell((r) => r.cores.toFixed(2))} / ${mb.cores.toFixed(2)} | ${ref ? `${ref.errors} / ` : ''}${mb.errors} |`,
+      `| ${page.name} | ${cell((r) => num(r.rps))} | ${num(mb.rps)} | ${ref && ref.rps > 0 ? `${(mb.rps / ref.rps).toFixed(2)}x` : '-'} | ` +
+        `${cell(latency)} → ${latency(mb)} | ${cell((r) => num(r.cpuMsPerRequest))} → ${num(mb.cpuMsPerRequest)} | ` +
+        `${cell((r) => r.cores.toFixed(2))} / ${mb.cores.toFixed(2)} | ${cell(failures)}; ${failures(mb)} |`,
     );
   }
   const compared = [...results].filter(([, r]) => r.reference);
@@ -158,7 +197,10 @@ try {
         if (!path) continue;
         const run = await measure(app, path, page.signedIn);
         runs.get(page)![app.label === 'reference' ? 'reference' : 'microblog'].push(run);
-        console.log(`round ${round + 1} ${page.name}, ${app.label}: ${num(run.rps)} req/s, p50 ${run.p50} ms, p99 ${run.p99} ms, ${num(run.cpuMsPerRequest)} CPU ms/request, ${run.cores.toFixed(2)} cores${run.errors ? `, ${run.errors} errors` : ''}`);
+        console.log(
+          `round ${round + 1} ${page.name}, ${app.label}: ${num(run.rps)} req/s (${run.answered} answered), p50 / p99 ${latency(run)} ms, ` +
+            `${num(run.cpuMsPerRequest)} CPU ms/request, ${run.cores.toFixed(2)} cores, ${run.non2xx} non-2xx, ${run.connectionErrors} connection errors`,
+        );
       }
     }
   }
