@@ -6,18 +6,24 @@ import fs from 'node:fs';
 /** Clock ticks per second of /proc/<pid>/stat's times (100 on Linux). */
 const TICKS_PER_SECOND = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
 
-/** The live processes of process group `pgid`. */
+/** Fields of /proc/<pid>/stat after "pid (comm) ": the command name may hold spaces and parentheses. */
+function statFields(stat: string): string[] {
+  return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+}
+
+/**
+ * The live processes of process group `pgid`, from /proc (`ps -g` would select a session, which only
+ * matches for a group leader that also leads its session).
+ */
 export function groupPids(pgid: number): number[] {
-  let out = '';
-  try {
-    out = execFileSync('ps', ['-o', 'pid=', '-g', String(pgid)], { encoding: 'utf8' });
-  } catch {
-    return []; // ps exits 1 when the group has no process
+  const pids: number[] = [];
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    const stat = readProc(Number(entry), 'stat');
+    // After "state ppid": field 2 is the process group.
+    if (stat && Number(statFields(stat)[2]) === pgid) pids.push(Number(entry));
   }
-  return out
-    .split('\n')
-    .map((s) => Number(s.trim()))
-    .filter((pid) => pid > 0);
+  return pids;
 }
 
 function readProc(pid: number, file: string): string | null {
@@ -34,9 +40,8 @@ export function groupCpuMs(pgid: number): number {
   for (const pid of groupPids(pgid)) {
     const stat = readProc(pid, 'stat');
     if (!stat) continue;
-    // Fields after the command name (which may contain spaces, so split after its closing paren):
-    // utime and stime are fields 14 and 15 of the line, 12 and 13 after "pid (comm) state".
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // utime and stime: fields 14 and 15 of the line, 11 and 12 after "pid (comm) ".
+    const fields = statFields(stat);
     ticks += Number(fields[11]) + Number(fields[12]);
   }
   return (ticks * 1000) / TICKS_PER_SECOND;
