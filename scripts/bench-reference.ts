@@ -97,8 +97,9 @@ async function measure(app: App, path: string, signedIn: boolean, seconds = SECO
   return {
     rps: r.ok / r.seconds,
     answered: r.total,
-    p50: r.p50,
-    p99: r.p99,
+    // A run with no answer has no latency: NaN keeps it out of the medians.
+    p50: r.total ? r.p50 : NaN,
+    p99: r.total ? r.p99 : NaN,
     cpuMsPerRequest: r.total ? cpuMs / r.total : NaN,
     cores: cpuMs / wallMs,
     non2xx: r.non2xx,
@@ -136,8 +137,7 @@ function medianRun(runs: Run[]): Run {
 }
 
 const num = (n: number) => (Number.isNaN(n) ? '-' : n >= 100 ? n.toFixed(0) : n.toFixed(1));
-/** Latency: 0 when nothing was answered. */
-const latency = (r: Run) => (r.answered ? `${r.p50} / ${r.p99}` : 'none answered');
+const latency = (r: Run) => (Number.isNaN(r.p50) ? 'none answered' : `${r.p50} / ${r.p99}`);
 const failures = (r: Run) => `${r.non2xx} / ${r.connectionErrors}`;
 
 function printTable(results: Map<Page, { reference?: Run; microblog: Run }>) {
