@@ -13,10 +13,12 @@ export interface Target {
 
 /**
  * `target` at 16 connections for `seconds` (BENCH_SECONDS, default 8). Several base URLs share the
- * connections round-robin (as a proxy in front of several instances would).
+ * connections round-robin (as a proxy in front of several instances would). A request without an
+ * answer after `timeoutSeconds` counts as an error. `total` is every request answered in the run
+ * (`ok` of them 2xx, `non2xx` not), `seconds` how long the run took.
  */
-export async function load(baseURL: string | string[], target: Target, seconds = Number(process.env.BENCH_SECONDS || 8)) {
-  return run(baseURL, target, { duration: seconds });
+export async function load(baseURL: string | string[], target: Target, seconds = Number(process.env.BENCH_SECONDS || 8), timeoutSeconds = 10) {
+  return run(baseURL, target, { duration: seconds }, timeoutSeconds);
 }
 
 /**
@@ -24,22 +26,23 @@ export async function load(baseURL: string | string[], target: Target, seconds =
  * route's code and warms the JIT even on a starved machine, where a timed second completes a handful.
  */
 export async function warmUp(baseURL: string | string[], target: Target, requests = 64) {
-  return run(baseURL, target, { amount: requests });
+  return run(baseURL, target, { amount: requests }, 10);
 }
 
-async function run(baseURL: string | string[], target: Target, limit: { duration: number } | { amount: number }) {
+async function run(baseURL: string | string[], target: Target, limit: { duration: number } | { amount: number }, timeoutSeconds: number) {
   const urls = (Array.isArray(baseURL) ? baseURL : [baseURL]).map((base) => base + target.path);
   const result = await autocannon({
     // autocannon accepts a list of URLs (connection i uses url i mod n); its types only say string.
     url: (urls.length === 1 ? urls[0] : urls) as string,
     connections: 16,
     ...limit,
+    timeout: timeoutSeconds,
     method: target.method ?? 'GET',
     headers: { ...(target.cookie ? { cookie: target.cookie } : {}), ...target.headers },
     body: target.body,
   });
   const ok = result['2xx'];
-  return { rps: result.requests.average, total: result.requests.total, p50: result.latency.p50, p99: result.latency.p99, ok, errors: result.errors + result.non2xx };
+  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, ok, total: result.requests.total, non2xx: result.non2xx, seconds: result.duration, errors: result.errors + result.non2xx };
 }
 
 /**
