@@ -52,104 +52,108 @@ async function sendReaderAMessage() {
 }
 
 for (const [width, options] of Object.entries(WIDTHS)) {
-  for (const theme of THEMES) {
-    test.describe(`${width}, ${theme}`, () => {
-      test.use({ ...options, colorScheme: theme });
+  test.describe(width, () => {
+    test.use(options);
 
-      /** Checks the page as it is now and saves its screenshot. */
-      async function check(page: Page, name: string) {
-        await hydrated(page);
+    /**
+     * Checks the page as it is now in each theme (the system setting switched in place: one visit,
+     * one sign-in for both) and saves a screenshot of each.
+     */
+    async function check(page: Page, name: string) {
+      await hydrated(page);
+      for (const theme of THEMES) {
+        await page.emulateMedia({ colorScheme: theme });
         await expect(page.locator('body')).toHaveCSS('background-color', BACKGROUND[theme]);
         await expectNoAxeViolations(page, `${name} (${width}, ${theme})`);
         await expectNoHorizontalScroll(page, `${name} (${width}, ${theme})`);
         await expectNavItemsApart(page, `${name} (${width}, ${theme})`);
         await saveScreenshot(page, `${width}-${theme}-${name}`);
       }
+    }
 
-      async function visit(page: Page, url: string, name: string) {
-        await page.goto(url);
-        await check(page, name);
-      }
+    async function visit(page: Page, url: string, name: string) {
+      await page.goto(url);
+      await check(page, name);
+    }
 
-      test('signed out: login, register, password reset, not found', async ({ page }) => {
-        test.setTimeout(240_000);
-        await visit(page, '/login', 'login');
-        await page.getByRole('button', { name: 'Sign In' }).click();
-        await expect(page.getByRole('alert').first()).toBeVisible();
-        await check(page, 'login-errors');
-        await visit(page, '/login?next=%2Fexplore', 'login-next');
-        await visit(page, '/register', 'register');
-        await page.getByRole('button', { name: 'Register' }).click();
-        await expect(page.locator('[aria-invalid="true"]').first()).toBeVisible();
-        await check(page, 'register-errors');
-        await visit(page, '/reset-password', 'reset-request');
-        await visit(page, '/reset-password/not-a-token', 'reset-invalid-token');
-        await visit(page, '/no-such-page', 'not-found-signed-out');
-      });
-
-      test('signed in: home, explore, profiles and the user card', async ({ page }) => {
-        test.setTimeout(240_000);
-        await login(page, reader);
-        await expect(page.getByRole('heading', { name: `Hi, ${reader.username}!` })).toBeVisible();
-        await check(page, 'home');
-        await page.getByRole('button', { name: 'Submit' }).click();
-        await expect(page.getByText(/cannot be empty/)).toBeVisible();
-        await check(page, 'home-errors');
-        await visit(page, '/explore', 'explore');
-        await visit(page, `/user/${reader.username}`, 'profile-self');
-        await visit(page, `/user/${author.username}`, 'profile-other');
-
-        // The user popover, opened as this kind of screen opens it: a hover, or a tap.
-        const name = page.getByRole('article').getByRole('link', { name: author.username, exact: true }).first();
-        if (width === 'phone') await name.tap();
-        else await name.hover();
-        await expect(page.getByRole('dialog', { name: `About ${author.username}` }).getByRole('button', { name: 'Unfollow' })).toBeVisible();
-        await check(page, 'popover');
-
-      });
-
-      test('signed in: followers and following, edit profile, settings', async ({ page }) => {
-        test.setTimeout(240_000);
-        await login(page, reader);
-        await expect(page.getByRole('heading', { name: `Hi, ${reader.username}!` })).toBeVisible();
-        await visit(page, `/user/${reader.username}/following`, 'following');
-        await visit(page, `/user/${author.username}/followers`, 'followers');
-        await visit(page, '/edit-profile', 'edit-profile');
-        await visit(page, '/settings', 'settings');
-      });
-
-      test('signed in: a post and its thread, likes, edit and delete, a tag, notifications, search', async ({ page }) => {
-        test.setTimeout(240_000);
-        await login(page, author);
-        await expect(page.getByRole('heading', { name: `Hi, ${author.username}!` })).toBeVisible();
-        await page.goto(`/user/${author.username}`);
-        await page.getByRole('article').first().locator('a.post-time').click();
-        await expect(page).toHaveURL(/\/post\/\d+$/);
-        const postPath = new URL(page.url()).pathname;
-        await check(page, 'post');
-        await visit(page, `${postPath}/likes`, 'post-likes');
-        await visit(page, `${postPath}/edit`, 'post-edit');
-        await visit(page, `${postPath}/delete`, 'post-delete');
-        await visit(page, '/tags/a11ylook', 'tag');
-        await visit(page, '/activity', 'notifications');
-        await visit(page, '/search?q=light', 'search');
-        await expect(page.locator('mark').first()).toBeVisible();
-        await visit(page, '/search?q=', 'search-empty');
-      });
-
-      test('signed in: messages, send message, not found, error', async ({ page }) => {
-        test.setTimeout(240_000);
-        await sendReaderAMessage();
-        await login(page, reader);
-        await expect(page.getByRole('heading', { name: `Hi, ${reader.username}!` })).toBeVisible();
-        await visit(page, '/messages', 'messages');
-        await expect(page.getByText('New', { exact: true }).first()).toBeVisible();
-        await visit(page, `/send-message/${author.username}`, 'send-message');
-        await visit(page, '/no-such-page', 'not-found');
-        await visit(page, '/test-error', 'error');
-      });
+    test('signed out: login, register, password reset, not found', async ({ page }) => {
+      test.setTimeout(240_000);
+      await visit(page, '/login', 'login');
+      await page.getByRole('button', { name: 'Sign In' }).click();
+      await expect(page.getByRole('alert').first()).toBeVisible();
+      await check(page, 'login-errors');
+      await visit(page, '/login?next=%2Fexplore', 'login-next');
+      await visit(page, '/register', 'register');
+      await page.getByRole('button', { name: 'Register' }).click();
+      await expect(page.locator('[aria-invalid="true"]').first()).toBeVisible();
+      await check(page, 'register-errors');
+      await visit(page, '/reset-password', 'reset-request');
+      await visit(page, '/reset-password/not-a-token', 'reset-invalid-token');
+      await visit(page, '/no-such-page', 'not-found-signed-out');
     });
-  }
+
+    test('signed in: home, explore, profiles and the user card', async ({ page }) => {
+      test.setTimeout(240_000);
+      await login(page, reader);
+      await expect(page.getByRole('heading', { name: `Hi, ${reader.username}!` })).toBeVisible();
+      await check(page, 'home');
+      await page.getByRole('button', { name: 'Submit' }).click();
+      await expect(page.getByText(/cannot be empty/)).toBeVisible();
+      await check(page, 'home-errors');
+      await visit(page, '/explore', 'explore');
+      await visit(page, `/user/${reader.username}`, 'profile-self');
+      await visit(page, `/user/${author.username}`, 'profile-other');
+
+      // The user popover, opened as this kind of screen opens it: a hover, or a tap.
+      const name = page.getByRole('article').getByRole('link', { name: author.username, exact: true }).first();
+      if (width === 'phone') await name.tap();
+      else await name.hover();
+      await expect(page.getByRole('dialog', { name: `About ${author.username}` }).getByRole('button', { name: 'Unfollow' })).toBeVisible();
+      await check(page, 'popover');
+
+    });
+
+    test('signed in: followers and following, edit profile, settings', async ({ page }) => {
+      test.setTimeout(240_000);
+      await login(page, reader);
+      await expect(page.getByRole('heading', { name: `Hi, ${reader.username}!` })).toBeVisible();
+      await visit(page, `/user/${reader.username}/following`, 'following');
+      await visit(page, `/user/${author.username}/followers`, 'followers');
+      await visit(page, '/edit-profile', 'edit-profile');
+      await visit(page, '/settings', 'settings');
+    });
+
+    test('signed in: a post and its thread, likes, edit and delete, a tag, notifications, search', async ({ page }) => {
+      test.setTimeout(240_000);
+      await login(page, author);
+      await expect(page.getByRole('heading', { name: `Hi, ${author.username}!` })).toBeVisible();
+      await page.goto(`/user/${author.username}`);
+      await page.getByRole('article').first().locator('a.post-time').click();
+      await expect(page).toHaveURL(/\/post\/\d+$/);
+      const postPath = new URL(page.url()).pathname;
+      await check(page, 'post');
+      await visit(page, `${postPath}/likes`, 'post-likes');
+      await visit(page, `${postPath}/edit`, 'post-edit');
+      await visit(page, `${postPath}/delete`, 'post-delete');
+      await visit(page, '/tags/a11ylook', 'tag');
+      await visit(page, '/activity', 'notifications');
+      await visit(page, '/search?q=light', 'search');
+      await expect(page.locator('mark').first()).toBeVisible();
+      await visit(page, '/search?q=', 'search-empty');
+    });
+
+    test('signed in: messages, send message, not found, error', async ({ page }) => {
+      test.setTimeout(240_000);
+      await sendReaderAMessage();
+      await login(page, reader);
+      await expect(page.getByRole('heading', { name: `Hi, ${reader.username}!` })).toBeVisible();
+      await visit(page, '/messages', 'messages');
+      await expect(page.getByText('New', { exact: true }).first()).toBeVisible();
+      await visit(page, `/send-message/${author.username}`, 'send-message');
+      await visit(page, '/no-such-page', 'not-found');
+      await visit(page, '/test-error', 'error');
+    });
+  });
 }
 
 test('the theme switch overrides the system setting and is remembered by the server', async ({ page }) => {
