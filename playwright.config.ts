@@ -41,7 +41,8 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: 'chromium', use: { ...devices['Desktop Chrome'] }, testIgnore: /phone\.spec\.ts$/ },
+    // A project's testIgnore replaces the top-level one: repeat scale/** (its own config runs it).
+    { name: 'chromium', use: { ...devices['Desktop Chrome'] }, testIgnore: ['scale/**', /phone\.spec\.ts$/] },
     // The main journeys on a 390 x 844 touch phone (Pixel 7's Android Chrome, with our chromium), only
     // e2e/phone.spec.ts, so the desktop suite does not run twice.
     { name: 'phone', use: { ...devices['Pixel 7'], viewport: { width: 390, height: 844 } }, testMatch: /phone\.spec\.ts$/ },
