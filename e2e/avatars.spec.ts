@@ -1,6 +1,7 @@
 import sharp from 'sharp';
 import type { Page, Request } from '@playwright/test';
 import { expect, signedInUser, test } from './fixtures';
+import { hydrated } from './look';
 
 // Own avatars (Edit Profile's "Picture"), served by Microblog itself, and no request to anyone else.
 
@@ -60,7 +61,7 @@ test('an uploaded picture shows on the profile, the posts and the popover; Remov
   const postAvatar = article.locator('img.avatar');
   await expect(postAvatar).toHaveAttribute('src', `/avatar/${src.split('/')[2].split('?')[0]}?v=${version}&s=70`);
   expect(await loadedWidth(reader, postAvatar)).toBe(70);
-  await expect(article.locator('time')).not.toHaveText(/UTC$/); // hydrated: the hover reaches React
+  await hydrated(reader); // the hover reaches React
   await article.getByRole('link', { name: author.username, exact: true }).hover();
   const card = reader.getByRole('dialog', { name: `About ${author.username}` });
   await expect(card).toBeVisible();
@@ -144,7 +145,7 @@ test('no request leaves the app’s origin on any page', async ({ page, baseURL 
   // The popover loads its avatar too.
   await page.goto('/explore');
   const article = page.getByRole('article').first();
-  await expect(article.locator('time')).not.toHaveText(/UTC$/);
+  await hydrated(page);
   await article.getByRole('link').first().hover();
   await expect(page.getByRole('dialog')).toBeVisible();
   await expect.poll(() => page.getByRole('dialog').locator('img').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBeGreaterThan(0);

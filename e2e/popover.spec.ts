@@ -1,5 +1,6 @@
 import type { Browser, Page } from '@playwright/test';
 import { expect, login, signedInUser, test, type TestUser } from './fixtures';
+import { hydrated } from './look';
 
 // The user popover (app/ui/popover): hovering or keyboard-focusing a username for half a second opens a
 // card about the user, fetched from /user/<username>/popup. Every test makes its own users.
@@ -23,14 +24,6 @@ async function readerOnProfile(page: Page, author: TestUser): Promise<TestUser> 
   await expect(page.getByRole('heading', { name: `User: ${author.username}` })).toBeVisible();
   await hydrated(page);
   return reader;
-}
-
-/**
- * Waits until React runs in the page: a hover before that reaches no handler (and would prove nothing).
- * The posts' times turn from the server's "... UTC" into "... ago" (or "now") once the page has hydrated.
- */
-async function hydrated(page: Page) {
-  await expect(page.getByRole('article').first().locator('time')).not.toHaveText(/UTC$/);
 }
 
 /** A user's name in the posts or list rows of the page (the first, not the one inside its card), and its card. */
