@@ -10,7 +10,7 @@ import { refuseBadRequest } from './app/lib/request-guards/refuse-bad-request';
 import { readSessionToken, type SessionToken } from './app/lib/session-token';
 import { corsHeaders, isPreflight, preflightResponse } from './app/lib/api/cors';
 import { errorBody } from './app/lib/api/error-texts';
-import { contentSecurityPolicy, newNonce } from './app/lib/security/content-security-policy';
+import { contentSecurityPolicy, newNonce } from './server/content-security-policy.mjs';
 import { prerenderedScriptHashes } from './app/lib/security/prerendered-pages';
 
 /**

@@ -1,11 +1,14 @@
 // The HTTP server of `npm start`, `npm run dev` and the end-to-end suite: Next.js through its
 // documented custom-server API, so that each request's client address and protocol come from the
 // socket and the operator's TRUSTED_PROXIES (server/forwarded.mjs), never from what a client sends,
-// and every response carries the security headers (server/security-headers.mjs).
+// and every response carries the security headers (server/security-headers.mjs). Signed-out visits of
+// the pages the build prerendered are answered from memory (server/prerendered-pages.mjs).
 // `node server.mjs` serves an existing build on HOST:PORT; scripts/start.mjs also migrates and builds.
 import http from 'node:http';
+import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { rewriteForwardingHeaders, trustFrom } from './server/forwarded.mjs';
+import { prerenderedPageServer } from './server/prerendered-pages.mjs';
 import { setSecurityHeaders } from './server/security-headers.mjs';
 
 /** How long a stopping server waits for open requests before cutting their connections. */
@@ -33,11 +36,14 @@ export async function startServer({
   const app = next({ dev, hostname, port, httpServer: server });
   const handle = app.getRequestHandler();
   await app.prepare();
+  // `next dev` renders every page per request, whatever an older build left in .next.
+  const servePrerenderedPage = dev ? () => false : prerenderedPageServer({ buildDir: path.join(process.cwd(), '.next') });
 
   server.on('request', (req, res) => {
     const { https } = rewriteForwardingHeaders(req, trust);
     // Before handle(): Next.js starts writing inside it, and later setHeader calls are dropped.
     setSecurityHeaders(res, { https });
+    if (servePrerenderedPage(req, res, { https })) return;
     handle(req, res).catch((error) => {
       console.error(error);
       if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });

@@ -54,6 +54,10 @@ async function expectPrerenderedPages(request: APIRequestContext) {
     expect(needed.length, path).toBeGreaterThan(0);
     expect(listed, path).toEqual(needed);
     expect(await (await request.get(`${path}?next=/explore`)).text(), path).toBe(html);
+    // Stored by a browser, then only revalidated: an unchanged page answers 304 without a body.
+    const etag = first.headers().etag;
+    expect(etag, path).toBeTruthy();
+    expect((await request.get(path, { headers: { 'if-none-match': etag } })).status(), path).toBe(304);
   }
 }
 
