@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import http from 'node:http';
 import path from 'node:path';
+import { waitForHttp } from '../scripts/wait-for-http';
 
 /**
  * A second app server for the tests of the limits themselves: scripts/e2e-server.mjs with the default
@@ -14,11 +15,7 @@ export async function startSecondServer(offset: number, env: Record<string, stri
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const baseURL = `http://127.0.0.1:${port}`;
-  for (let i = 0; ; i++) {
-    if (i > 600 || child.exitCode !== null) throw new Error('the second e2e server did not start');
-    if (await fetch(`${baseURL}/login`).then((r) => r.ok, () => false)) break;
-    await new Promise((r) => setTimeout(r, 200));
-  }
+  await waitForHttp('The second e2e server', `${baseURL}/login`, child, { timeoutMs: 120_000, intervalMs: 200 });
   return {
     baseURL,
     stop: () => new Promise<void>((resolve) => {

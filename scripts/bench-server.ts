@@ -5,6 +5,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { cpuMs, groupPids } from './scale/cpu';
+import { waitForHttp } from './wait-for-http';
 
 export interface BenchServer {
   baseURL: string;
@@ -66,17 +67,12 @@ export async function startBenchServer(port: number, prepare: (env: NodeJS.Proce
     detached: true, // its own process group, so stop() ends the server and anything it started
   });
   const baseURL = `http://127.0.0.1:${port}`;
-  let exited = false;
-  child.once('exit', () => (exited = true));
-  for (let i = 0; i < 300; i++) {
+  try {
+    await waitForHttp('The benchmark server', `${baseURL}/login`, child);
+  } catch (error) {
+    if (child.exitCode === null && child.signalCode === null) process.kill(-child.pid!, 'SIGTERM');
     // The port was free a moment ago; if another process took it first, our server exits at once.
-    if (exited) stopWith(`The benchmark server on port ${port} exited at start (is the port taken now?). Try BENCH_PORT=${port + 10} npm run bench`);
-    try {
-      if ((await fetch(`${baseURL}/login`)).ok) break;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 100));
+    stopWith(`${(error as Error).message}. Is the port taken now? Try BENCH_PORT=${port + 10} npm run bench`);
   }
   return {
     baseURL,

@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { waitForHttp } from '../wait-for-http';
 
 export interface ReferenceConfig {
   /** A checkout of the reference (its microblog.py, config.py and app/). */
@@ -89,25 +90,18 @@ export async function startReferenceServer(config: ReferenceConfig, microblogDb:
     detached: true, // its own process group: the CPU and memory figures and stop() cover its workers
   });
   const baseURL = `http://127.0.0.1:${port}`;
-  let exited = false;
-  child.once('exit', () => (exited = true));
-  for (let i = 0; ; i++) {
-    try {
-      if ((await fetch(`${baseURL}/auth/login`)).ok) break;
-    } catch {
-      // not listening yet
-    }
-    if (exited || i > 600) {
-      if (!exited) process.kill(-child.pid!, 'SIGTERM');
-      throw new Error(`The reference did not start (${config.gunicorn.join(' ')}):\n${fs.readFileSync(logFile, 'utf8').slice(-3000)}`);
-    }
-    await new Promise((r) => setTimeout(r, 100));
+  const exited = () => child.exitCode !== null || child.signalCode !== null;
+  try {
+    await waitForHttp('The reference', `${baseURL}/auth/login`, child);
+  } catch (error) {
+    if (!exited()) process.kill(-child.pid!, 'SIGTERM');
+    throw new Error(`${(error as Error).message} (${config.gunicorn.join(' ')}):\n${fs.readFileSync(logFile, 'utf8').slice(-3000)}`);
   }
   return {
     baseURL,
     pid: child.pid!,
     stop: async () => {
-      if (!exited) {
+      if (!exited()) {
         process.kill(-child.pid!, 'SIGTERM');
         await new Promise((r) => child.once('exit', r));
       }

@@ -7,6 +7,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { freePort } from '../sqld/server';
+import { waitForHttp } from '../wait-for-http';
 
 export interface AppInstance {
   name: string;
@@ -85,19 +86,11 @@ export async function startAppInstance(name: string, env: Record<string, string>
     clearTimeout(timer);
   };
   const baseURL = `http://127.0.0.1:${port}`;
-  const until = Date.now() + 60_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`${name} exited (${child.exitCode}); see ${logDir}/${name}.log`);
-    try {
-      if ((await fetch(`${baseURL}/login`)).ok) break;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > until) {
-      await stop();
-      throw new Error(`${name} did not answer on ${baseURL} within 60 s`);
-    }
-    await new Promise((r) => setTimeout(r, 100));
+  try {
+    await waitForHttp(name, `${baseURL}/login`, child);
+  } catch (error) {
+    await stop();
+    throw new Error(`${(error as Error).message}; see ${logDir}/${name}.log`);
   }
   return { name, baseURL, pid: child.pid!, stop };
 }

@@ -6,6 +6,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { freePort } from '../sqld/server';
+import { waitForHttp } from '../wait-for-http';
 
 export interface Nginx {
   url: string;
@@ -82,18 +83,11 @@ export async function startNginx(binary: string, upstreams: string[], dir: strin
     clearTimeout(timer);
   };
   const url = `http://127.0.0.1:${port}`;
-  const until = Date.now() + 10_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`nginx exited (${child.exitCode}); see ${dir}/error.log`);
-    try {
-      if ((await fetch(`${url}/login`)).ok) return { url, pid: child.pid!, stop };
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > until) {
-      await stop();
-      throw new Error(`nginx did not answer on ${url} within 10 s; see ${dir}/error.log`);
-    }
-    await new Promise((r) => setTimeout(r, 50));
+  try {
+    await waitForHttp('nginx', `${url}/login`, child, { timeoutMs: 10_000, intervalMs: 50 });
+  } catch (error) {
+    await stop();
+    throw new Error(`${(error as Error).message}; see ${dir}/error.log`);
   }
+  return { url, pid: child.pid!, stop };
 }

@@ -6,6 +6,7 @@ import net from 'node:net';
 import path from 'node:path';
 import { createClient } from '@libsql/client';
 import { sqldBinary } from './binary.mjs';
+import { waitForHttp } from '../wait-for-http';
 
 export interface SqldOptions {
   /** Folder for the server's data (created); sqld keeps its databases below it. */
@@ -54,20 +55,6 @@ process.once('exit', () => {
 /** The pid file each server writes into its folder, so a test teardown can find leftovers. */
 export const PID_FILE = 'sqld.pid';
 
-async function waitUntilHealthy(url: string, child: ChildProcess, deadlineMs: number): Promise<void> {
-  const until = Date.now() + deadlineMs;
-  while (Date.now() < until) {
-    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`sqld exited (${child.exitCode ?? child.signalCode}) before listening on ${url}`);
-    try {
-      if ((await fetch(`${url}/health`)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 25));
-  }
-  throw new Error(`sqld did not answer on ${url} within ${deadlineMs} ms`);
-}
-
 async function startOnce(options: SqldOptions): Promise<Sqld> {
   fs.mkdirSync(options.dir, { recursive: true });
   const httpPort = options.httpPort || (await freePort());
@@ -95,7 +82,7 @@ async function startOnce(options: SqldOptions): Promise<Sqld> {
   };
   const url = `http://127.0.0.1:${httpPort}`;
   try {
-    await waitUntilHealthy(url, child, 15_000);
+    await waitForHttp('sqld', `${url}/health`, child, { timeoutMs: 15_000, intervalMs: 25 });
   } catch (error) {
     await stop();
     const tail = typeof options.log === 'string' && options.log !== 'inherit' && fs.existsSync(options.log) ? fs.readFileSync(options.log, 'utf8').slice(-800) : '';
