@@ -16,7 +16,7 @@ import os from 'node:os';
 import { load, type Target } from './bench-load';
 import { signIn } from './bench-session';
 import { benchPort, startBenchServer } from './bench-server';
-import { groupCpuMs, groupPids, peakMemoryByProcess } from './bench-reference/process-stats';
+import { groupCpuMs, groupPids, peakMemoryByProcess } from './process-stats';
 import { HOW_TO_GET_THE_REFERENCE, referenceConfig, signInReference, startReferenceServer } from './bench-reference/reference-server';
 
 const PASSWORD = 'password123';

@@ -14,7 +14,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { load, warmUp } from './bench-load';
 import { deepPagePath, signIn } from './bench-session';
-import { cpuMs, finishedChildrenCpuMs, groupPids } from './scale/cpu';
+import { cpuMs, finishedChildrenCpuMs, groupPids } from './process-stats';
 import { ensureBuild, migrate, sharedInstanceEnv, startAppInstance, type AppInstance } from './scale/app-instance';
 import { nginxBinary, startNginx } from './scale/nginx';
 import { importDatabaseFile, startSqld, type Sqld } from './sqld/server';

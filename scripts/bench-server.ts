@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { cpuMs, groupPids } from './scale/cpu';
+import { cpuMs, groupPids, processMemoryMB } from './process-stats';
 import { waitForHttp } from './wait-for-http';
 
 export interface BenchServer {
@@ -102,16 +102,6 @@ export function actionId(name: string): string {
   const entry = Object.entries(manifest.node as Record<string, { exportedName: string }>).find(([, v]) => v.exportedName === name);
   if (!entry) throw new Error(`server action ${name} not found in the build`);
   return entry[0];
-}
-
-/** Resident memory (MB) of one process: current (VmRSS) or peak (VmHWM); 0 once it has exited. */
-function processMemoryMB(pid: number | string, field: 'VmRSS' | 'VmHWM'): number {
-  try {
-    const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
-    return Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? 0) / 1024;
-  } catch {
-    return 0; // exited
-  }
 }
 
 /**

@@ -14,7 +14,7 @@ import { spawnSync } from 'node:child_process';
 import { load, queriesFor, type Target } from './bench-load';
 import { deepPagePath, signIn } from './bench-session';
 import { actionId, benchPort, printServerProcesses, serverMemoryMB, startBenchServer, summarize } from './bench-server';
-import { cpuMs, groupPids } from './scale/cpu';
+import { cpuMs, groupPids } from './process-stats';
 import { benchNotifications } from './bench-notifications';
 import { benchPopover } from './bench-popover';
 import { benchApi } from './bench-api';

@@ -1,5 +1,6 @@
-// CPU time and peak memory of a server's processes, read from /proc (Linux): the benchmarked servers
-// each run in their own process group (a gunicorn master and its workers; Node and its workers).
+// CPU time and memory of processes, read from /proc (Linux), so a benchmark can show which process is
+// the limit: the benchmarked servers each run in their own process group (a gunicorn master and its
+// workers; Node's cluster primary and its workers; sqld; nginx).
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 
@@ -34,10 +35,10 @@ function readProc(pid: number, file: string): string | null {
   }
 }
 
-/** CPU time (user + system) used so far by the live processes of group `pgid`, in milliseconds. */
-export function groupCpuMs(pgid: number): number {
+/** User + system CPU milliseconds used so far by these processes (all their threads); gone ones count 0. */
+export function cpuMs(pids: number[]): number {
   let ticks = 0;
-  for (const pid of groupPids(pgid)) {
+  for (const pid of pids) {
     const stat = readProc(pid, 'stat');
     if (!stat) continue;
     // utime and stime: fields 14 and 15 of the line, 11 and 12 after "pid (comm) ".
@@ -45,6 +46,26 @@ export function groupCpuMs(pgid: number): number {
     ticks += Number(fields[11]) + Number(fields[12]);
   }
   return (ticks * 1000) / TICKS_PER_SECOND;
+}
+
+/** CPU time (user + system) used so far by the live processes of group `pgid`, in milliseconds. */
+export function groupCpuMs(pgid: number): number {
+  return cpuMs(groupPids(pgid));
+}
+
+/**
+ * User + system CPU milliseconds used by this process's children that have exited and been waited
+ * for (a spawnSync child included): what a seed cost, whatever else the machine was doing meanwhile.
+ */
+export function finishedChildrenCpuMs(): number {
+  const fields = statFields(fs.readFileSync('/proc/self/stat', 'utf8'));
+  return ((Number(fields[13]) + Number(fields[14])) * 1000) / TICKS_PER_SECOND;
+}
+
+/** Resident memory (MB) of one process: current (VmRSS) or peak (VmHWM); 0 once it has exited. */
+export function processMemoryMB(pid: number, field: 'VmRSS' | 'VmHWM'): number {
+  const status = readProc(pid, 'status');
+  return Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status ?? '')?.[1] ?? 0) / 1024;
 }
 
 export interface ProcessMemory {
