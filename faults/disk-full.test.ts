@@ -28,13 +28,17 @@ if (!mounted) figure(`disk full: SKIPPED (${skipReason})`);
 let server: RunningServer | undefined;
 afterAll(async () => {
   await server?.stop();
-  // A process that just exited may hold the mount for a moment longer.
+  // The mount can stay busy for seconds after the server's whole process group is gone (8.6 s in one
+  // run, past the old 10 s limit under CI load); fuser then names one process, most likely this one:
+  // a closed libSQL connection whose statements are not finalized stays open until garbage
+  // collection. So after 2 s of trying, detach the mount lazily: the kernel frees it when the last
+  // file on it closes.
   for (let attempt = 0; mounted; attempt++) {
     try {
-      execFileSync('umount', [mountPoint], { stdio: 'pipe' });
+      execFileSync('umount', attempt < 10 ? [mountPoint] : ['--lazy', mountPoint], { stdio: 'pipe' });
       mounted = false;
     } catch (error) {
-      if (attempt >= 50) throw error;
+      if (attempt >= 10) throw error;
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
   }
