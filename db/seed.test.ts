@@ -2,9 +2,10 @@ import { count, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { getDb } from './client';
 import { parseHashtags, parseMentions } from './post-entities';
+import { listActivity } from './queries/activity';
 import { searchPosts } from './queries/search';
 import { registerUser } from './queries/users';
-import { followers, postLikes, postMentions, postTags, posts, users } from './schema';
+import { activities, followers, postLikes, postMentions, postTags, posts, users } from './schema';
 import { seed } from './seed';
 import { createTestUser, tempDatabaseForThisFile } from './testing';
 
@@ -75,6 +76,28 @@ describe('db:seed content', () => {
     const likes = await db.select({ postId: postLikes.postId, userId: postLikes.userId }).from(postLikes);
     for (const like of likes) expect(byId.get(like.postId)!.userId).not.toBe(like.userId);
 
+    // Notifications as the app writes them: a reply notifies its parent's author (once, even when
+    // it mentions them), a mention the mentioned, a like the author, a follow the followed.
+    const follows = await db.select({ followerId: followers.followerId, followedId: followers.followedId }).from(followers);
+    const parentAuthor = (postId: number) => {
+      const parent = byId.get(postId)!.inReplyToId;
+      return parent === null ? null : byId.get(parent)!.userId;
+    };
+    const expected = [
+      ...all.flatMap((p) => (p.inReplyToId !== null && parentAuthor(p.id) !== p.userId ? [`${parentAuthor(p.id)} reply ${p.userId} ${p.id}`] : [])),
+      ...mentions.flatMap((m) => (m.userId === parentAuthor(m.postId) ? [] : [`${m.userId} mention ${byId.get(m.postId)!.userId} ${m.postId}`])),
+      ...likes.map((l) => `${byId.get(l.postId)!.userId} like ${l.userId} ${l.postId}`),
+      ...follows.map((f) => `${f.followedId} follow ${f.followerId} null`),
+    ];
+    const notifications = await db.select({ userId: activities.userId, kind: activities.kind, actorId: activities.actorId, postId: activities.postId }).from(activities);
+    expect(notifications.map((n) => `${n.userId} ${n.kind} ${n.actorId} ${n.postId}`).sort()).toEqual(expected.sort());
+    // (The earlier tests' seeds share this database: the rows above are theirs and this run's.)
+    expect(result.notifications).toBeGreaterThanOrEqual(result.likes + result.replies);
+    // john's notifications page lists them, unread.
+    const [john] = await db.select({ id: users.id, username: users.username }).from(users).where(eq(users.username, 'john'));
+    const page = await listActivity(john);
+    expect(page.groups.length).toBeGreaterThan(0);
+
     // Stemmed search has real hits: "walk" finds "walked" and "walking"; a nonsense word finds nothing.
     const viewer = await createTestUser();
     const hits = await searchPosts(viewer, { q: 'walk' });
@@ -84,7 +107,7 @@ describe('db:seed content', () => {
 
     // Run again: nothing new, none of the extra rows repeated.
     const again = await seed({ users: 12, posts: 400, follows: 2, password: 'password123' });
-    expect(again).toMatchObject({ users: 0, posts: 0, replies: 0, tags: 0, mentions: 0, likes: 0 });
+    expect(again).toMatchObject({ users: 0, posts: 0, replies: 0, tags: 0, mentions: 0, likes: 0, notifications: 0 });
     expect((await db.select({ n: count() }).from(postTags))[0].n).toBe(tags.length);
   });
 });

@@ -4,7 +4,8 @@ import { getClient, getDb } from './client';
 import { isPlainFile, readDatabaseConfig } from './config';
 import { hashPassword } from './password';
 import { parseHashtags, parseMentions } from './post-entities';
-import { followers, postLikes, postMentions, postTags, posts, users } from './schema';
+import { likeNotification, postNotifications } from './notification-rules';
+import { activities, followers, postLikes, postMentions, postTags, posts, users } from './schema';
 import { seedPostBody, type Random } from './seed-text';
 
 export interface SeedOptions {
@@ -89,6 +90,8 @@ export interface SeedResult {
   mentions: number;
   likes: number;
   follows: number;
+  /** Notifications (activity rows) of those replies, mentions, likes and follows. */
+  notifications: number;
 }
 
 /** The ids of the users with these names (case-insensitive, as usernames are unique), by name. */
@@ -224,6 +227,25 @@ export async function seed(options: SeedOptions): Promise<SeedResult> {
     for (const followedId of chosen) if (followedId !== -1) follows.push({ followerId, followedId });
   }
   await insertInBatches(follows, 5000, 10, (chunk) => db.insert(followers).values(chunk).onConflictDoNothing());
+
+  // What those rows notify, by the app's own rule (db/notification-rules.ts), all unread: a seeded
+  // user's notifications page and badge show what the app would have shown.
+  const authorOf = new Map(postRows.map((row) => [row.id, row.userId]));
+  const mentionedBy = new Map<number, number[]>();
+  for (const { postId, userId } of mentionRows) mentionedBy.set(postId, [...(mentionedBy.get(postId) ?? []), userId]);
+  const followedAt = new Date();
+  type ActivityRow = { userId: number; kind: 'reply' | 'mention' | 'like' | 'follow'; actorId: number; postId: number | null; timestamp: Date };
+  const activityRows: ActivityRow[] = postRows.flatMap((row) => {
+    const notify = postNotifications(row.userId, row.inReplyToId === null ? null : authorOf.get(row.inReplyToId)!, mentionedBy.get(row.id) ?? []);
+    const base = { actorId: row.userId, postId: row.id, timestamp: row.timestamp };
+    return [...(notify.reply === null ? [] : [{ ...base, userId: notify.reply, kind: 'reply' as const }]), ...notify.mentions.map((userId) => ({ ...base, userId, kind: 'mention' as const }))];
+  });
+  for (const like of likeRows) {
+    const userId = likeNotification(authorOf.get(like.postId)!, like.userId);
+    if (userId !== null) activityRows.push({ userId, kind: 'like', actorId: like.userId, postId: like.postId, timestamp: like.timestamp });
+  }
+  for (const follow of follows) activityRows.push({ userId: follow.followedId, kind: 'follow', actorId: follow.followerId, postId: null, timestamp: followedAt });
+  await insertInBatches(activityRows, 2000, 25, (chunk) => db.insert(activities).values(chunk));
   const existing = names.filter((name) => before.has(name));
   return {
     existing: existing.length,
@@ -236,5 +258,6 @@ export async function seed(options: SeedOptions): Promise<SeedResult> {
     mentions: mentionRows.length,
     likes: likeRows.length,
     follows: follows.length,
+    notifications: activityRows.length,
   };
 }

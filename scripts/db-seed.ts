@@ -35,6 +35,6 @@ if (result.existing > 0) {
 if (result.emailTaken.length > 0) {
   console.log(`  Skipped ${result.emailTaken.length} demo user(s) whose e-mail another account has: ${result.emailTaken.slice(0, 5).join(', ')}.`);
 }
-console.log(`  Added: ${result.users} users, ${result.posts} posts (${result.replies} replies), ${result.follows} follows, ${result.tags} hashtags, ${result.mentions} mentions, ${result.likes} likes in ${seconds} s.`);
+console.log(`  Added: ${result.users} users, ${result.posts} posts (${result.replies} replies), ${result.follows} follows, ${result.tags} hashtags, ${result.mentions} mentions, ${result.likes} likes, ${result.notifications} notifications in ${seconds} s.`);
 if (result.users === 0 && result.existing > 0) console.log('  Nothing new. Ask for more with --users N (the first N demo users are kept as they are).');
 console.log(`Sign in as john / ${values.password}${result.existing > 0 ? ' (unless you changed that password)' : ''}.`);

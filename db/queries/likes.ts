@@ -3,6 +3,7 @@ import { and, asc, eq, gt, sql } from 'drizzle-orm';
 import { avatarOf, avatarVersionColumn } from '../avatar';
 import { getDb } from '../client';
 import { NotFoundError } from '../errors';
+import { likeNotification } from '../notification-rules';
 import { activities, postLikes, posts, users } from '../schema';
 import type { Viewer } from '../viewer';
 import { announceUnreadActivity } from './activity-counts';
@@ -40,13 +41,13 @@ export async function likePost(viewer: Viewer | null, postId: number): Promise<L
   const me = signedIn(viewer);
   const author = await postAuthor(postId);
   const db = getDb();
-  const notify = author !== me.id;
+  const notify = likeNotification(author, me.id);
   await db.batch([
     db.insert(postLikes).values({ postId, userId: me.id }).onConflictDoNothing(),
-    ...(notify
+    ...(notify !== null
       ? [
-          db.run(sql`insert into ${activities} (user_id, kind, actor_id, post_id) select ${author}, 'like', ${me.id}, ${postId} where changes() > 0`),
-          announceUnreadActivity(author),
+          db.run(sql`insert into ${activities} (user_id, kind, actor_id, post_id) select ${notify}, 'like', ${me.id}, ${postId} where changes() > 0`),
+          announceUnreadActivity(notify),
         ]
       : []),
   ]);
@@ -64,7 +65,7 @@ export async function unlikePost(viewer: Viewer | null, postId: number): Promise
   await db.batch([
     db.delete(postLikes).where(and(eq(postLikes.postId, postId), eq(postLikes.userId, me.id))),
     db.delete(activities).where(and(eq(activities.kind, 'like'), eq(activities.postId, postId), eq(activities.actorId, me.id))),
-    ...(author !== me.id ? [announceUnreadActivity(author)] : []),
+    ...(likeNotification(author, me.id) !== null ? [announceUnreadActivity(author)] : []),
   ]);
   return likeState(me, postId);
 }

@@ -2,6 +2,7 @@ import 'server-only';
 import { and, eq, inArray, ne, sql } from 'drizzle-orm';
 import { getDb } from '../client';
 import { ForbiddenError, NotFoundError } from '../errors';
+import { postNotifications } from '../notification-rules';
 import { parseHashtags, parseMentions } from '../post-entities';
 import { activities, postMentions, postTags, posts, users } from '../schema';
 import type { Viewer } from '../viewer';
@@ -29,13 +30,16 @@ async function mentionedUsers(authorId: number, body: string): Promise<{ id: num
     .where(and(inArray(users.username, names), ne(users.id, authorId)));
 }
 
-/** The statements that store a post's mentions and tags (post id given as SQL) and notify the mentioned. */
-function entityWrites(postId: ReturnType<typeof sql>, timestamp: Date, authorId: number, mentioned: { id: number }[], tags: string[], skipMentionActivityFor: number | null) {
+/**
+ * The statements that store a post's mentions and tags (post id given as SQL) and notify
+ * `notifyOfMention` (postNotifications' `mentions`).
+ */
+function entityWrites(postId: ReturnType<typeof sql>, timestamp: Date, authorId: number, mentioned: { id: number }[], tags: string[], notifyOfMention: number[]) {
   const db = getDb();
   const writes = [];
   for (const user of mentioned) {
     writes.push(db.run(sql`insert into ${postMentions} (post_id, user_id) values (${postId}, ${user.id}) on conflict do nothing`));
-    if (user.id !== skipMentionActivityFor) {
+    if (notifyOfMention.includes(user.id)) {
       // Once per post and person, also when an edit keeps or re-adds the mention.
       writes.push(
         db.run(sql`insert into ${activities} (user_id, kind, actor_id, post_id)
@@ -70,16 +74,15 @@ export async function createPost(viewer: Viewer | null, input: { body: string; i
   }
   const mentioned = await mentionedUsers(me.id, input.body);
   const now = new Date();
-  const notified = new Set(mentioned.map((u) => u.id));
-  if (parentAuthor !== null && parentAuthor !== me.id) notified.add(parentAuthor);
+  const notify = postNotifications(me.id, parentAuthor, mentioned.map((u) => u.id));
+  const notified = new Set([...notify.mentions, ...(notify.reply === null ? [] : [notify.reply])]);
 
   const results = await db.batch([
     db.insert(posts).values({ body: input.body, userId: me.id, timestamp: now, inReplyToId: input.inReplyToId ?? null }).returning({ id: posts.id }),
-    ...(parentAuthor !== null && parentAuthor !== me.id
-      ? [db.run(sql`insert into ${activities} (user_id, kind, actor_id, post_id) values (${parentAuthor}, 'reply', ${me.id}, ${insertedPostId})`)]
+    ...(notify.reply !== null
+      ? [db.run(sql`insert into ${activities} (user_id, kind, actor_id, post_id) values (${notify.reply}, 'reply', ${me.id}, ${insertedPostId})`)]
       : []),
-    // A reply notifies its parent's author once, as a reply, even though the reply mentions them.
-    ...entityWrites(insertedPostId, now, me.id, mentioned, parseHashtags(input.body), parentAuthor),
+    ...entityWrites(insertedPostId, now, me.id, mentioned, parseHashtags(input.body), notify.mentions),
     ...[...notified].map((userId) => announceUnreadActivity(userId)),
   ]);
   const [inserted] = results[0] as { id: number }[];
@@ -141,7 +144,7 @@ export async function updatePost(viewer: Viewer | null, input: { postId: number;
         ? sql`delete from ${activities} where kind = 'mention' and post_id = ${input.postId} and user_id not in (${sql.join(keep.map((k) => sql`${k}`), sql`, `)})`
         : sql`delete from ${activities} where kind = 'mention' and post_id = ${input.postId}`,
     ),
-    ...entityWrites(id, timestamp, me.id, mentioned, parseHashtags(input.body), parentAuthor),
+    ...entityWrites(id, timestamp, me.id, mentioned, parseHashtags(input.body), postNotifications(me.id, parentAuthor, keep).mentions),
     ...[...affected].map((userId) => announceUnreadActivity(userId)),
   ]);
 }
