@@ -180,7 +180,7 @@ try {
   const apps: App[] = [{ label: 'Microblog', baseURL: server.baseURL, pgid: server.pid, cookie: (await signIn(server.baseURL)).cookie }];
   if (reference) apps.unshift({ label: 'reference', baseURL: reference.baseURL, pgid: reference.pid, cookie: await signInReference(reference.baseURL, 'john', PASSWORD) });
   const [cpu] = os.cpus();
-  console.log(`${new Date().toISOString()}: ${os.cpus().length} cores (${cpu?.model ?? 'unknown'}), load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')} before the runs`);
+  console.log(`${new Date().toISOString()}: ${os.cpus().length} cores (${cpu?.model ?? 'unknown'}), load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')} before the runs; Microblog on Node ${process.versions.node}`);
   for (const app of apps) console.log(`${app.label}: ${app.baseURL}, ${groupPids(app.pgid).length} process(es)${app.label === 'reference' ? ` (gunicorn -w ${config!.workers})` : ''}`);
 
   const pathOf = (app: App, page: Page) => (app.label === 'reference' ? page.reference : page.microblog);

@@ -242,7 +242,7 @@ function statementTimes(): string {
 const started = performance.now();
 try {
   ensureBuild();
-  console.log(`bench:scale ${new Date().toISOString()}, ${os.cpus().length} cores, load average ${os.loadavg()[0].toFixed(1)}, ${SECONDS} s per run at 16 connections; CPU ms per request (user + system, all threads)`);
+  console.log(`bench:scale ${new Date().toISOString()}, ${os.cpus().length} cores, Node ${process.versions.node}, load average ${os.loadavg()[0].toFixed(1)}, ${SECONDS} s per run at 16 connections; CPU ms per request (user + system, all threads)`);
   for (const size of SIZES) await benchSize(size);
 } finally {
   await stopAll();

@@ -11,6 +11,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runCluster, workerCount } from '../server/cluster.mjs';
+import { olderNodeNotice } from '../server/node-runtime.mjs';
 import { defaultAppUrl, ensureAuthSecret } from './env.mjs';
 
 const dev = process.argv.includes('--dev');
@@ -32,6 +33,8 @@ try {
   console.error(error.message);
   process.exit(1);
 }
+const notice = olderNodeNotice();
+if (notice) console.warn(notice);
 ensureAuthSecret();
 defaultAppUrl(process.env, port);
 // tsx as a loader of a plain node process (not the tsx CLI, which would keep a parent process waiting).
@@ -44,12 +47,12 @@ if (!dev && !fs.existsSync('.next/BUILD_ID')) {
 if (workers === 1) {
   const { startServer } = await import('../server.mjs');
   const { url } = await startServer({ dev, hostname, port });
-  console.log(`Microblog on ${url.replace('127.0.0.1', 'localhost')}`);
+  console.log(`Microblog on ${url.replace('127.0.0.1', 'localhost')} (Node ${process.versions.node})`);
 } else {
   runCluster({
     workers,
     exec: serverEntry,
     onListening: () =>
-      console.log(`Microblog on http://${hostname === '127.0.0.1' ? 'localhost' : hostname}:${port} (${workers} server processes; primary ${process.pid})`),
+      console.log(`Microblog on http://${hostname === '127.0.0.1' ? 'localhost' : hostname}:${port} (${workers} server processes on Node ${process.versions.node}; primary ${process.pid})`),
   });
 }
