@@ -1,5 +1,7 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { olderNodeNotice, pinnedNodeVersion } from './node-runtime.mjs';
 
@@ -27,5 +29,40 @@ describe('the pinned Node.js', () => {
     expect(olderNodeNotice('24.1.0', '24.22.3')).toBeNull();
     expect(olderNodeNotice('26.0.0', '24.22.3')).toBeNull();
     expect(olderNodeNotice('20.20.2', null)).toBeNull();
+  });
+});
+
+describe('postinstall (scripts/pinned-node-check.sh)', () => {
+  const check = path.resolve('scripts/pinned-node-check.sh');
+
+  /** A folder whose node_modules/.bin/node is `target` (a symlink, as npm makes it); runs the check there. */
+  function installWith(target: string | null) {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'microblog-pinned-node-'));
+    fs.mkdirSync(path.join(dir, 'node_modules/.bin'), { recursive: true });
+    if (target) fs.symlinkSync(target, path.join(dir, 'node_modules/.bin/node'));
+    const result = spawnSync('sh', [check], { cwd: dir, encoding: 'utf8' });
+    const kept = fs.existsSync(path.join(dir, 'node_modules/.bin/node'));
+    fs.rmSync(dir, { recursive: true, force: true });
+    return { status: result.status, stderr: result.stderr, kept };
+  }
+
+  it('keeps a pinned Node that runs', () => {
+    expect(installWith(process.execPath)).toEqual({ status: 0, stderr: '', kept: true });
+  });
+
+  it('removes one this system cannot run (a glibc build on musl) and says which Node npm scripts use', () => {
+    // A program whose loader is missing fails to start exactly like a glibc binary on Alpine.
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'microblog-foreign-node-'));
+    const foreign = path.join(dir, 'node');
+    fs.writeFileSync(foreign, '#!/lib/ld-missing-loader.so\n', { mode: 0o755 });
+    const result = installWith(foreign);
+    fs.rmSync(dir, { recursive: true, force: true });
+    expect(result.status).toBe(0);
+    expect(result.kept).toBe(false);
+    expect(result.stderr).toMatch(/cannot run on this system: npm scripts use \S+node \(v\d+/);
+  });
+
+  it('does nothing where npm installed no pinned Node (macOS)', () => {
+    expect(installWith(null)).toEqual({ status: 0, stderr: '', kept: false });
   });
 });
