@@ -85,7 +85,7 @@ async function pages(baseURL: string, pgid: number, databaseUrl: string) {
     { name: 'login page (prerendered), signed out', path: '/login' },
     followTarget(cookie),
   ];
-  console.log('\n## Pages at 16 connections (requests/s, latency in ms, SQL calls for one request)');
+  console.log(`\n## Pages at 16 connections (requests/s, latency in ms, SQL calls for one request), Node ${process.versions.node}`);
   console.log('| page | req/s | p50 | p99 | CPU ms per request (all server processes) | SQL calls | non-2xx/errors |');
   console.log('| --- | --- | --- | --- | --- | --- | --- |');
   // Count SQL calls first, on an idle server: after a load run the server may still be draining requests.

@@ -1,4 +1,5 @@
-// `npm start` (or `node scripts/start.mjs`, the process to run under systemd or in a container):
+// `npm start` (or `node_modules/.bin/node scripts/start.mjs`, the process to run under systemd or in a
+// container; plain `node` where the system's Node is the pinned major, see the README's Quick start):
 // generate AUTH_SECRET on first run, apply migrations, build if there is no build yet, then serve the
 // production app on HOST:PORT (default 127.0.0.1:3000) with WEB_CONCURRENCY server processes (default:
 // one per core; server/cluster.mjs). WEB_CONCURRENCY=1 serves from this process. `--dev` serves
