@@ -3,7 +3,7 @@ import { asc, count, sql, type SQL } from 'drizzle-orm';
 import { avatarOf, avatarVersionColumn } from '../avatar';
 import { getDb } from '../client';
 import { ValidationError } from '../errors';
-import { HIGHLIGHT_END, HIGHLIGHT_START, parseSearchQuery } from '../search-query';
+import { HIGHLIGHT_END, HIGHLIGHT_START, MAX_COMPLETIONS, parseSearchQuery, vocabularyKey, withCompletions, type ParsedSearch } from '../search-query';
 import { users } from '../schema';
 import type { Viewer } from '../viewer';
 import { signedIn } from './guards';
@@ -26,11 +26,34 @@ export interface SearchResults {
   hasMore: boolean;
 }
 
-/** The FTS5 expression for `q`. @throws ValidationError for an empty, too long or word-less query. */
-function matchExpression(q: string): string {
+/** The parsed query. @throws ValidationError for an empty, too long or word-less query. */
+function parsedQuery(q: string): Extract<ParsedSearch, { ok: true }> {
   const parsed = parseSearchQuery(q);
   if (!parsed.ok) throw new ValidationError(parsed.message, 'q');
-  return parsed.match;
+  return parsed;
+}
+
+/**
+ * Whole words of posts that start with `prefix` as typed, most used first (at most MAX_COMPLETIONS),
+ * from the unstemmed index's vocabulary (migration 0012). One range read of `post_words_vocab`.
+ */
+async function completionsOf(prefix: string): Promise<string[]> {
+  const key = vocabularyKey(prefix);
+  const rows = await getDb().all<{ term: string }>(sql`
+    select term from post_words_vocab
+    where term >= ${key} and term < ${`${key}\u{10FFFF}`}
+    order by doc desc, term
+    limit ${MAX_COMPLETIONS}`);
+  return rows.map((r) => String(r.term));
+}
+
+/**
+ * The FTS5 expression for `q`, its last word completed into whole words (db/search-query.ts says why).
+ * @throws ValidationError for an empty, too long or word-less query.
+ */
+async function matchExpression(q: string): Promise<string> {
+  const parsed = parsedQuery(q);
+  return parsed.prefix === null ? parsed.match : withCompletions(parsed, await completionsOf(parsed.prefix));
 }
 
 /**
@@ -53,7 +76,7 @@ function rankedMatches(match: string, limit: number, offset: number) {
  */
 export async function searchPosts(viewer: Viewer | null, input: { q: string; page?: number }): Promise<SearchResults> {
   const me = signedIn(viewer);
-  const match = matchExpression(input.q);
+  const match = await matchExpression(input.q);
   const page = Math.min(Math.max(1, Math.trunc(input.page ?? 1) || 1), MAX_SEARCH_PAGE);
   const rows = await rankedMatches(match, PAGE_SIZE + 1, (page - 1) * PAGE_SIZE);
   const shown = rows.slice(0, PAGE_SIZE);
@@ -77,7 +100,7 @@ export async function searchPosts(viewer: Viewer | null, input: { q: string; pag
  */
 export async function searchPostsPage(viewer: Viewer | null, input: { q: string; limit: number; offset: number }): Promise<OffsetPage<FullPostDTO>> {
   const me = signedIn(viewer);
-  const match = matchExpression(input.q);
+  const match = await matchExpression(input.q);
   const [[counts], rows] = await getDb().batch([
     getDb().all<{ total: number }>(sql`select count(*) as total from post_fts where post_fts match ${match}`),
     rankedMatches(match, input.limit, input.offset),
@@ -134,7 +157,7 @@ export async function searchPeople(viewer: Viewer | null, input: { q: string }):
  */
 export async function searchPeoplePage(viewer: Viewer | null, input: { q: string; limit: number; offset: number }): Promise<OffsetPage<UserDTO>> {
   signedIn(viewer);
-  matchExpression(input.q);
+  parsedQuery(input.q);
   const where = usernamePrefix(input.q);
   if (!where) return offsetPage(input, { total: 0, before: 0 }, []);
   const db = getDb();
