@@ -84,6 +84,8 @@ test.describe('signing in and out', () => {
     await login(page, { ...user, password: 'wrong password' });
     await expect(page.getByText('Invalid username or password')).toBeVisible();
     await expect(page.getByLabel('Username')).toHaveValue(user.username);
+    // A fresh form: the first attempt's message would pass the check below at once.
+    await page.goto('/login');
     await login(page, { ...user, username: 'nobody-here' });
     await expect(page.getByText('Invalid username or password')).toBeVisible();
   });
