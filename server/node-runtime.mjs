@@ -25,4 +25,6 @@ export function olderNodeNotice(running = process.versions.node, pinned = pinned
     `Running on Node ${running}; Microblog is built and tested on Node ${pinned}, which renders pages with ` +
     `about a quarter less CPU. Start it through npm (on Linux, npm ci installs Node ${pinned} as ` +
     `node_modules/.bin/node), or install Node ${major(pinned)}.`
-  );}
+  );
+}
+
